@@ -1,0 +1,408 @@
+"""Courses, lessons and quizzes (pages), and each learner's progress through them.
+
+Learner data is keyed by the pages' ``translation_key``, which every translation of a page
+shares: progress made in Tajik shows as progress in English, and a certificate survives a
+change of language.
+"""
+
+import random
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, Subquery
+from django.db.models.functions import Substr
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.models import PAGE_TRANSLATABLE_FIELDS
+
+from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
+
+
+class CourseIndexPage(Page):
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = list(CoursePage.objects.child_of(self).live().order_by("path"))
+        course_cards(courses)
+        context["courses"] = courses
+        return context
+
+
+def course_cards(courses):
+    """Attach lesson counts, thematic areas and available languages to courses, in three queries."""
+    if not courses:
+        return
+    keys = [course.translation_key for course in courses]
+    paths = Q()
+    for course in courses:
+        paths |= Q(path__startswith=course.path, depth=course.depth + 1)
+    counts = {}
+    for path in LessonPage.objects.live().filter(paths).values_list("path", flat=True):
+        counts[path[: -Page.steplen]] = counts.get(path[: -Page.steplen], 0) + 1
+    languages = {}
+    for key, code in (
+        Page.objects.live().filter(translation_key__in=keys).values_list("translation_key", "locale__language_code")
+    ):
+        languages.setdefault(key, []).append(code)
+    names = dict(settings.LANGUAGES)
+    areas = {}
+    for link in CourseThematicArea.objects.filter(page__in=courses).select_related("thematic_area"):
+        areas.setdefault(link.page_id, []).append(link.thematic_area)
+    for course in courses:
+        course.lesson_count = counts.get(course.path, 0)
+        available = languages.get(course.translation_key, [])
+        course.language_names = [names[code] for code, _n in settings.LANGUAGES if code in available]
+        course.areas = areas.get(course.pk, [])
+
+
+class CoursePage(Page):
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    summary = models.TextField(verbose_name=_("summary"), help_text=_("Two or three sentences for the catalogue."))
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.BEGINNER, verbose_name=_("level"))
+    estimated_hours = models.PositiveSmallIntegerField(default=1, verbose_name=_("estimated time (hours)"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("about this course"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("level"), FieldPanel("estimated_hours")], heading=_("Details")),
+        InlinePanel("thematic_area_links", label=_("Thematic areas")),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("level"),
+        SynchronizedField("estimated_hours"),
+        TranslatableField("thematic_area_links"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def lessons(self):
+        return list(LessonPage.objects.child_of(self).live().order_by("path"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course_cards([self])
+        lessons = self.lessons()
+        progress = CourseProgress.for_user(request.user, self, lessons)
+        context.update(lessons=lessons, modules=modules_of(lessons, progress), progress=progress)
+        return context
+
+
+def modules_of(lessons, progress=None):
+    """Lessons grouped by their module heading, in order."""
+    modules = []
+    for lesson in lessons:
+        lesson.is_complete = bool(progress and lesson.translation_key in progress.completed_keys)
+        if not modules or modules[-1]["title"] != lesson.module:
+            modules.append({"title": lesson.module, "lessons": []})
+        modules[-1]["lessons"].append(lesson)
+    return modules
+
+
+class CourseThematicArea(Orderable):
+    """A course's thematic area (an orderable, so wagtail-localize maps it to each translation)."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="thematic_area_links")
+    thematic_area = models.ForeignKey(
+        "home.ThematicArea", on_delete=models.CASCADE, related_name="+", verbose_name=_("thematic area")
+    )
+
+    panels = [FieldPanel("thematic_area")]
+    translatable_fields = [TranslatableField("thematic_area")]
+
+
+class LessonPage(Page):
+    module = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("module"),
+        help_text=_("Lessons with the same module heading are grouped together in the course outline."),
+    )
+    summary = models.TextField(blank=True, verbose_name=_("summary"))
+    body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("lesson content"))
+    quiz = StreamField(QuizStreamBlock(), blank=True, verbose_name=_("quiz questions"))
+    pass_mark = models.PositiveSmallIntegerField(
+        default=75, verbose_name=_("pass mark (%)"), help_text=_("The score a learner needs to pass the quiz.")
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("attempt limit"), help_text=_("0 for no limit.")
+    )
+    shuffle = models.BooleanField(
+        default=False, verbose_name=_("shuffle"), help_text=_("Show questions and answers in a random order.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("module"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("quiz"), FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("shuffle")],
+            heading=_("Quiz"),
+            help_text=_(
+                "Leave the questions empty for a lesson without a quiz. Passing the quiz completes the lesson."
+            ),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("module"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("quiz"),
+        SynchronizedField("pass_mark"),
+        SynchronizedField("max_attempts"),
+        SynchronizedField("shuffle"),
+    ]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @property
+    def questions(self):
+        return [child for child in self.quiz if child.block_type == "question"]
+
+    @property
+    def has_quiz(self):
+        return bool(self.questions)
+
+    def ordered_questions(self, seed=None):
+        """(block id, question, [(choice id, choice)]) in editor order, or shuffled by the attempt's seed."""
+        rng = random.Random(seed) if self.shuffle and seed is not None else None  # noqa: S311 - display order only
+        questions = []
+        for child in self.questions:
+            choices = [(item.id, item.value) for item in child.value["choices"].bound_blocks]
+            if rng:
+                rng.shuffle(choices)
+            questions.append((child.id, child.value, choices))
+        if rng:
+            rng.shuffle(questions)
+        return questions
+
+    def score(self, answers):
+        """Score ``answers`` ({question id: [choice ids]}) on the server: (percent, per-question results)."""
+        results = []
+        right = 0
+        for question_id, question, choices in self.ordered_questions():
+            chosen = set(answers.get(question_id, []))
+            correct = {choice_id for choice_id, choice in choices if choice["is_correct"]}
+            is_right = chosen == correct
+            right += is_right
+            results.append(
+                {
+                    "id": question_id,
+                    "text": question["text"],
+                    "explanation": question["explanation"],
+                    "is_right": is_right,
+                    "choices": [
+                        {
+                            "text": choice["text"],
+                            "chosen": choice_id in chosen,
+                            "is_correct": choice["is_correct"],
+                            "feedback": choice["feedback"] if choice_id in chosen else "",
+                        }
+                        for choice_id, choice in choices
+                    ],
+                }
+            )
+        percent = round(100 * right / len(results)) if results else 0
+        return percent, results
+
+    def get_context(self, request, *args, **kwargs):
+        from .progress import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(request, self))
+        return context
+
+
+QUESTION_KINDS = (QuizQuestionBlock.SINGLE, QuizQuestionBlock.MULTIPLE, QuizQuestionBlock.TRUE_FALSE)
+
+
+# --- Learner data --------------------------------------------------------------------------
+
+
+class Enrolment(models.Model):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    course_key = models.UUIDField(db_index=True, verbose_name=_("course"))
+    enrolled_at = models.DateTimeField(auto_now_add=True, verbose_name=_("enrolled"))
+    last_lesson_key = models.UUIDField(null=True, blank=True)
+    last_activity_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("completed"))
+
+    class Meta:
+        verbose_name = _("enrolment")
+        permissions = [("view_learning_reports", "Can view learning reports")]
+        constraints = [models.UniqueConstraint(fields=["learner", "course_key"], name="one_enrolment_per_course")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.course_key}"
+
+
+class LessonCompletion(models.Model):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions")
+    course_key = models.UUIDField(db_index=True)
+    lesson_key = models.UUIDField()
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        constraints = [models.UniqueConstraint(fields=["learner", "lesson_key"], name="one_completion_per_lesson")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.lesson_key}"
+
+
+class QuizAttempt(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        FINISHED = "finished", _("Submitted")
+
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    course_key = models.UUIDField(db_index=True)
+    lesson_key = models.UUIDField(db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    seed = models.PositiveIntegerField(default=0)
+    answers = models.JSONField(default=dict, blank=True)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    passed = models.BooleanField(default=False)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "lesson_key"], condition=Q(status="open"), name="one_open_attempt_per_quiz"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.lesson_key} · {self.status} {self.score}"
+
+    def save(self, *args, **kwargs):
+        if not self.seed:
+            self.seed = secrets.randbelow(2**31 - 1) + 1
+        super().save(*args, **kwargs)
+
+
+def new_certificate_code():
+    raw = secrets.token_hex(5).upper()
+    return f"HMK-{raw[:5]}-{raw[5:]}"
+
+
+class Certificate(models.Model):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
+    course_key = models.UUIDField()
+    code = models.CharField(max_length=20, unique=True, default=new_certificate_code, editable=False)
+    learner_name = models.CharField(max_length=300)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        constraints = [models.UniqueConstraint(fields=["learner", "course_key"], name="one_certificate_per_course")]
+
+    def __str__(self):
+        return self.code
+
+
+def lesson_keys_by_course(course_keys):
+    """{course translation key: set of its live lessons' translation keys, in whatever language they exist}.
+
+    A course partly translated into Russian still has all its lessons: progress and completion count
+    every lesson, whatever language the learner reads in. Two queries for any number of courses.
+    """
+    courses = list(CoursePage.objects.filter(translation_key__in=course_keys).values_list("path", "translation_key"))
+    if not courses:
+        return {}
+    paths = Q()
+    for path, _key in courses:
+        paths |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+    owner = dict(courses)
+    keys = {key: set() for _path, key in courses}
+    for path, lesson_key in LessonPage.objects.live().filter(paths).values_list("path", "translation_key"):
+        keys[owner[path[: -Page.steplen]]].add(lesson_key)
+    return keys
+
+
+def lesson_keys_of(course):
+    """The translation keys of one course's live lessons in every language, in one query."""
+    length = course.depth * Page.steplen
+    translations = Page.objects.filter(translation_key=course.translation_key, depth=course.depth).values("path")
+    return set(
+        LessonPage.objects.live()
+        .filter(depth=course.depth + 1)
+        .annotate(parent_path=Substr("path", 1, length))
+        .filter(parent_path__in=Subquery(translations))
+        .values_list("translation_key", flat=True)
+    )
+
+
+class CourseProgress:
+    """One learner's progress through one course (an anonymous visitor has none).
+
+    ``lessons`` are the course's lessons in the language being read; ``all_keys`` the translation keys
+    of its lessons in every language (the lessons themselves when omitted).
+    """
+
+    def __init__(self, enrolment, completed_keys, lessons, all_keys=None):
+        self.enrolment = enrolment
+        self.completed_keys = completed_keys
+        self.lessons = lessons
+        all_keys = all_keys if all_keys is not None else {lesson.translation_key for lesson in lessons}
+        total = len(all_keys)
+        done = len(all_keys & set(completed_keys))
+        self.done = done
+        self.total = total
+        self.percent = round(100 * done / total) if total else 0
+        self.next_lesson = next((lesson for lesson in lessons if lesson.translation_key not in completed_keys), None)
+        self.is_complete = bool(enrolment and enrolment.completed_at)
+
+    @classmethod
+    def for_user(cls, user, course, lessons):
+        if not user.is_authenticated:
+            return None
+        enrolment = Enrolment.objects.filter(learner=user, course_key=course.translation_key).first()
+        if enrolment is None:
+            return None
+        keys = set(
+            LessonCompletion.objects.filter(learner=user, course_key=course.translation_key).values_list(
+                "lesson_key", flat=True
+            )
+        )
+        all_keys = lesson_keys_of(course)
+        return cls(enrolment, keys, lessons, all_keys)

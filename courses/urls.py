@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("my-learning/", views.dashboard_view, name="dashboard"),
+    path("my-learning/certificates/<str:code>/", views.certificate_view, name="certificate"),
+    path("certificates/verify/<str:code>/", views.verify_view, name="verify"),
+    path("learn/course/<int:page_id>/enrol/", views.enrol_view, name="enrol"),
+    path("learn/lesson/<int:page_id>/complete/", views.complete_view, name="complete"),
+    path("learn/attempt/<int:attempt_id>/submit/", views.submit_quiz_view, name="submit"),
+    path("learn/attempt/<int:attempt_id>/", views.attempt_view, name="attempt"),
+]

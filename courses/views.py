@@ -1,0 +1,170 @@
+"""Learner actions and pages outside the page tree: enrol, complete, quiz results, dashboard, certificates."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale, Page
+
+from .models import (
+    Certificate,
+    CoursePage,
+    CourseProgress,
+    Enrolment,
+    LessonPage,
+    QuizAttempt,
+    lesson_keys_by_course,
+)
+from .progress import QuizRefused, complete_lesson, enrol, submit_attempt
+
+
+def localized(model, translation_key):
+    """The live page with this translation key in the current language, else in any language."""
+    pages = list(model.objects.live().filter(translation_key=translation_key).select_related("locale"))
+    language = get_language()
+    return next((p for p in pages if p.locale.language_code == language), pages[0] if pages else None)
+
+
+@require_POST
+@login_required
+def enrol_view(request, page_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
+    enrol(request.user, course)
+    lessons = course.lessons()
+    progress = CourseProgress.for_user(request.user, course, lessons)
+    messages.success(request, _("You are enrolled. Welcome to the course!"))
+    target = progress.next_lesson or course
+    return redirect(target.url)
+
+
+@require_POST
+@login_required
+def complete_view(request, page_id):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
+    if lesson.has_quiz:
+        messages.error(request, _("Pass the quiz to complete this lesson."))
+        return redirect(lesson.url)
+    progress = complete_lesson(request.user, lesson)
+    if progress.is_complete or progress.done == progress.total:
+        messages.success(request, _("Congratulations, you have finished the course!"))
+        return redirect("courses:dashboard")
+    messages.success(request, _("Lesson marked as complete."))
+    return redirect((progress.next_lesson or lesson).url)
+
+
+@require_POST
+@login_required
+def submit_quiz_view(request, attempt_id):
+    attempt = get_object_or_404(QuizAttempt, pk=attempt_id, learner=request.user)
+    lesson = localized(LessonPage, attempt.lesson_key)
+    if lesson is None:
+        raise Http404
+    try:
+        attempt = submit_attempt(request.user, attempt.pk, request.POST)
+    except QuizRefused as refusal:
+        messages.error(request, str(refusal))
+        if attempt.status == QuizAttempt.Status.FINISHED:
+            return redirect("courses:attempt", attempt_id=attempt.pk)
+        return redirect(lesson.url + "#quiz")
+    except LookupError:
+        raise Http404 from None
+    return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+def attempt_view(request, attempt_id):
+    attempt = get_object_or_404(QuizAttempt, pk=attempt_id, learner=request.user, status=QuizAttempt.Status.FINISHED)
+    lesson = localized(LessonPage, attempt.lesson_key)
+    if lesson is None:
+        raise Http404
+    _percent, results = lesson.score(attempt.answers)
+    course = lesson.get_parent().specific
+    lessons = course.lessons()
+    progress = CourseProgress.for_user(request.user, course, lessons)
+    # The right answers are shown once the quiz is passed or no attempt is left; before that, only
+    # whether each of the learner's answers was right, with its feedback, so a retry still tests them.
+    finished = QuizAttempt.objects.filter(
+        learner=request.user, lesson_key=attempt.lesson_key, status=QuizAttempt.Status.FINISHED
+    ).values_list("passed", flat=True)
+    finished = list(finished)
+    reveal = any(finished) or bool(lesson.max_attempts and len(finished) >= lesson.max_attempts)
+    return render(
+        request,
+        "courses/attempt.html",
+        {
+            "attempt": attempt,
+            "lesson": lesson,
+            "course": course,
+            "results": results,
+            "progress": progress,
+            "reveal": reveal,
+        },
+    )
+
+
+@login_required
+def dashboard_view(request):
+    enrolments = list(Enrolment.objects.filter(learner=request.user).order_by("-last_activity_at"))
+    language = get_language()
+    locale = Locale.objects.filter(language_code=language).first()
+    keys = [e.course_key for e in enrolments]
+    pages = {}
+    for page in CoursePage.objects.live().filter(translation_key__in=keys).select_related("locale"):
+        if page.translation_key not in pages or page.locale_id == getattr(locale, "id", None):
+            pages[page.translation_key] = page
+    from django.db.models import Q
+
+    paths = Q(pk__in=[])
+    for page in pages.values():
+        paths |= Q(path__startswith=page.path, depth=page.depth + 1)
+    lessons_by_course = {}
+    for lesson in LessonPage.objects.live().filter(paths).order_by("path"):
+        lessons_by_course.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
+    completed = {}
+    for course_key, lesson_key in request.user.lesson_completions.values_list("course_key", "lesson_key"):
+        completed.setdefault(course_key, set()).add(lesson_key)
+    all_keys = lesson_keys_by_course(list(pages))
+    items = []
+    for enrolment in enrolments:
+        course = pages.get(enrolment.course_key)
+        if course is None:
+            continue
+        lessons = lessons_by_course.get(course.path, [])
+        progress = CourseProgress(
+            enrolment, completed.get(enrolment.course_key, set()), lessons, all_keys.get(enrolment.course_key)
+        )
+        last = next((x for x in lessons if x.translation_key == enrolment.last_lesson_key), None)
+        items.append({"course": course, "progress": progress, "continue_lesson": progress.next_lesson or last})
+    lesson_titles = {x.translation_key: x for lessons in lessons_by_course.values() for x in lessons}
+    attempts = [
+        (attempt, lesson_titles.get(attempt.lesson_key))
+        for attempt in QuizAttempt.objects.filter(learner=request.user, status=QuizAttempt.Status.FINISHED)[:5]
+    ]
+    certificates = [
+        (certificate, pages.get(certificate.course_key))
+        for certificate in Certificate.objects.filter(learner=request.user).order_by("-issued_at")
+    ]
+    return render(
+        request,
+        "courses/dashboard.html",
+        {"items": items, "attempts": attempts, "certificates": certificates},
+    )
+
+
+@login_required
+def certificate_view(request, code):
+    certificate = get_object_or_404(Certificate, code=code, learner=request.user)
+    course = localized(CoursePage, certificate.course_key)
+    return render(request, "courses/certificate.html", {"certificate": certificate, "course": course})
+
+
+def verify_view(request, code):
+    certificate = Certificate.objects.filter(code=code.upper()[:20]).first()
+    course = localized(CoursePage, certificate.course_key) if certificate else None
+    response = render(request, "courses/verify.html", {"certificate": certificate, "course": course, "code": code})
+    if certificate is None:
+        response.status_code = 404
+    return response

@@ -1,0 +1,154 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from .models import MemberProfile, Organisation, Region
+
+
+class OrganisationFields(forms.Form):
+    """Pick an organisation from the directory, or type the name of one that is not there yet."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.filter(is_verified=True).order_by("name"),
+        required=False,
+        empty_label="—",
+        help_text=_("Choose your organisation from the list."),
+    )
+    new_organisation = forms.CharField(
+        label=_("…or type its name if it is not in the list"),
+        max_length=255,
+        required=False,
+    )
+    region = forms.ChoiceField(label=_("Region"), choices=[("", "—")] + list(Region.choices), required=False)
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+    def clean_new_organisation(self):
+        return " ".join(self.cleaned_data.get("new_organisation", "").split())
+
+    def chosen_organisation(self):
+        """The organisation chosen or typed; a typed name not in the directory creates an unverified one."""
+        organisation = self.cleaned_data.get("organisation")
+        typed = self.cleaned_data.get("new_organisation")
+        if organisation or not typed:
+            return organisation
+        existing = Organisation.objects.filter(name__iexact=typed).first()
+        if existing:
+            return existing
+        organisation, _created = Organisation.objects.get_or_create(
+            name=typed, defaults={"is_verified": False, "region": self.cleaned_data.get("region", "")}
+        )
+        return organisation
+
+
+class SignupForm(UserCreationForm):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("Email"))
+    organisation = OrganisationFields.base_fields["organisation"]
+    new_organisation = OrganisationFields.base_fields["new_organisation"]
+    region = OrganisationFields.base_fields["region"]
+    preferred_language = OrganisationFields.base_fields["preferred_language"]
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "password1",
+        "password2",
+        "organisation",
+        "new_organisation",
+        "region",
+        "preferred_language",
+    ]
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ["first_name", "last_name", "email"]
+
+    clean_new_organisation = OrganisationFields.clean_new_organisation
+    chosen_organisation = OrganisationFields.chosen_organisation
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this email already exists. Try logging in."))
+        return email
+
+    @transaction.atomic
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.username = self.cleaned_data["email"]
+        user.email = self.cleaned_data["email"]
+        user.save()
+        MemberProfile.objects.create(
+            user=user,
+            organisation=self.chosen_organisation(),
+            region=self.cleaned_data.get("region", ""),
+            preferred_language=self.cleaned_data["preferred_language"],
+        )
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    organisation = OrganisationFields.base_fields["organisation"]
+    new_organisation = OrganisationFields.base_fields["new_organisation"]
+    region = OrganisationFields.base_fields["region"]
+    preferred_language = OrganisationFields.base_fields["preferred_language"]
+
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "last_name"]
+
+    clean_new_organisation = OrganisationFields.clean_new_organisation
+    chosen_organisation = OrganisationFields.chosen_organisation
+
+    def __init__(self, *args, profile, **kwargs):
+        self.profile = profile
+        initial = kwargs.setdefault("initial", {})
+        organisation = profile.organisation
+        verified = bool(organisation and organisation.is_verified)
+        initial.update(
+            organisation=organisation.pk if verified else None,
+            new_organisation=organisation.name if organisation and not verified else "",
+            region=profile.region,
+            preferred_language=profile.preferred_language,
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+
+    @transaction.atomic
+    def save(self, commit=True):
+        user = super().save()
+        self.profile.organisation = self.chosen_organisation()
+        self.profile.region = self.cleaned_data.get("region", "")
+        self.profile.preferred_language = self.cleaned_data["preferred_language"]
+        self.profile.save()
+        return user
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's login form; the view refuses it while too many recent attempts have failed."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "throttled": _("Too many failed attempts to log in. Please wait %(minutes)s minutes and try again."),
+    }

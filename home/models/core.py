@@ -1,0 +1,192 @@
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+
+# Every page keeps the same slug in each language, so /tg/training/ mirrors /en/training/.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    SynchronizedField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class Region(models.TextChoices):
+    DUSHANBE = "dushanbe", _("Dushanbe")
+    SUGHD = "sughd", _("Sughd region")
+    KHATLON = "khatlon", _("Khatlon region")
+    GBAO = "gbao", _("Gorno-Badakhshan (GBAO)")
+    DRS = "drs", _("Districts of Republican Subordination")
+    OTHER = "other", _("Outside Tajikistan")
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        blank=True, verbose_name=_("introduction"), help_text=_("One or two sentences under the site title.")
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro"), TranslatableField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query, instead of one query per level.
+
+        The page found then routes what is left of the path itself, so routable pages
+        (such as the library's /submit/) behave as they would under Wagtail's own walk.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
+        deepest = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
+        if deepest is None:
+            raise Http404
+        return deepest.specific.route(request, path_components[deepest.depth - self.depth :])
+
+
+class StandardPage(Page):
+    """A page of text for anything without a type of its own: about, partners, help."""
+
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro"), TranslatableField("body")]
+
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ThematicArea(TranslatableMixin, models.Model):
+    """A topic shared by programme content, courses and library resources."""
+
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=120, verbose_name=_("slug"), help_text=_("Used in filter links; the same in every language.")
+    )
+    description = models.TextField(blank=True, verbose_name=_("description"))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug"), TranslatableField("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_thematic_area_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    """One record per organisation, wherever it appears: attendee, publisher, learner's employer."""
+
+    class Type(models.TextChoices):
+        CSO = "cso", _("Civil society organisation")
+        COMMUNITY = "community", _("Community group")
+        GOVERNMENT = "government", _("Government body")
+        ACADEMIC = "academic", _("Academic institution")
+        INTERNATIONAL = "international", _("International organisation or donor")
+        MEDIA = "media", _("Media")
+        PRIVATE = "private", _("Private sector")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(max_length=255, unique=True, verbose_name=_("name (English)"))
+    name_tg = models.CharField(max_length=255, blank=True, verbose_name=_("name in Tajik"))
+    name_ru = models.CharField(max_length=255, blank=True, verbose_name=_("name in Russian"))
+    type = models.CharField(max_length=20, choices=Type.choices, default=Type.CSO, verbose_name=_("type"))
+    region = models.CharField(max_length=20, choices=Region.choices, blank=True, verbose_name=_("region"))
+    city = models.CharField(max_length=100, blank=True, verbose_name=_("city or district"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    is_verified = models.BooleanField(
+        default=True,
+        verbose_name=_("verified"),
+        help_text=_("Unticked for names typed in by learners at sign-up, until an editor checks or merges them."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("name_tg"), FieldPanel("name_ru")],
+            heading=_("Name"),
+            help_text=_(
+                "The English name is required; add the Tajik and Russian names as the organisation writes them."
+            ),
+        ),
+        FieldPanel("type"),
+        FieldPanel("region"),
+        FieldPanel("city"),
+        FieldPanel("website"),
+        FieldPanel("is_verified"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        language = (get_language() or "en").split("-")[0]
+        return getattr(self, f"name_{language}", "") or self.name
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The text at the foot of every page, one per language."""
+
+    body = RichTextField(features=["bold", "italic", "link"], verbose_name=_("footer text"))
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer text")
+
+    def __str__(self):
+        return str(_("Footer text"))
+
+
+class MemberProfile(models.Model):
+    """What we know about a learner or library member beyond their login."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        verbose_name=_("organisation"),
+    )
+    region = models.CharField(max_length=20, choices=Region.choices, blank=True, verbose_name=_("region"))
+    preferred_language = models.CharField(
+        max_length=10, choices=settings.LANGUAGES, default="en", verbose_name=_("preferred language")
+    )
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()

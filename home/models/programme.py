@@ -1,0 +1,620 @@
+"""Programme content: the training programme and its sessions, consultations, forums, recommendations."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.signals import page_published
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import TranslationSource
+
+from home.blocks import BaseStreamBlock, ForumSessionBlock, KeyTopicBlock, LearnMoreBlock, TopicListBlock
+
+from .core import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, ThematicArea
+
+RECOMMENDATIONS_PER_PAGE = 20
+
+
+class IndexPage(Page):
+    """A section page under the home page that lists its children."""
+
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+# --- Training ---------------------------------------------------------------------------------
+
+
+class TrainingProgrammePage(IndexPage):
+    funder = models.CharField(max_length=255, blank=True, verbose_name=_("funder"))
+    implementer = models.CharField(max_length=255, blank=True, verbose_name=_("implementer"))
+    partners = models.TextField(blank=True, verbose_name=_("partners"))
+    staff_trained = models.PositiveIntegerField(default=0, verbose_name=_("staff trained"))
+    organisations_trained = models.PositiveIntegerField(default=0, verbose_name=_("CSOs taking part"))
+    locations = models.PositiveIntegerField(default=0, verbose_name=_("locations"))
+    training_days = models.PositiveIntegerField(default=0, verbose_name=_("training days in all"))
+    course_days = models.PositiveIntegerField(default=0, verbose_name=_("days per course"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = IndexPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("funder"), FieldPanel("implementer"), FieldPanel("partners")],
+            heading=_("Who made it happen"),
+            help_text=_("Shown as facts beside the introduction."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("staff_trained"), FieldPanel("organisations_trained")]),
+                FieldRowPanel([FieldPanel("locations"), FieldPanel("training_days"), FieldPanel("course_days")]),
+            ],
+            heading=_("Key figures"),
+            help_text=_("Numbers are the same in every language; leave 0 to hide a figure."),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = IndexPage.search_fields + [index.SearchField("partners"), index.SearchField("body")]
+    translatable_fields = IndexPage.translatable_fields + [
+        TranslatableField("funder"),
+        TranslatableField("implementer"),
+        TranslatableField("partners"),
+        TranslatableField("body"),
+    ]
+    subpage_types = ["home.TrainingSessionPage"]
+
+    class Meta:
+        verbose_name = _("training programme")
+
+    def key_figures(self):
+        figures = [
+            (self.staff_trained, _("staff trained")),
+            (self.organisations_trained, _("CSOs")),
+            (self.locations, _("locations")),
+            (self.training_days, _("training days")),
+            (self.course_days, _("days per course")),
+        ]
+        return [(number, label) for number, label in figures if number]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = (
+            TrainingSessionPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("number", "path")
+            .only("id", "title", "url_path", "locale_id", "number", "summary", "duration_days")
+        )
+        return context
+
+
+class TrainingSessionPage(Page):
+    number = models.PositiveSmallIntegerField(
+        verbose_name=_("session number"), help_text=_("Sessions are listed and linked in this order.")
+    )
+    summary = models.TextField(verbose_name=_("summary"), help_text=_("Two or three sentences."))
+    duration_days = models.PositiveSmallIntegerField(default=1, verbose_name=_("duration in days"))
+    topics = StreamField(TopicListBlock(), blank=True, verbose_name=_("topics"), help_text=_("Drag to reorder."))
+    objectives = StreamField(
+        TopicListBlock(),
+        blank=True,
+        verbose_name=_("learning objectives"),
+        help_text=_("What a participant can do after the session. One per item."),
+    )
+    learn_more = StreamField(
+        LearnMoreBlock(),
+        blank=True,
+        verbose_name=_("learn more"),
+        help_text=_("Course lessons and library resources that go with this session."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("number"), FieldPanel("duration_days")]), FieldPanel("summary")],
+            heading=_("About the session"),
+        ),
+        FieldPanel("topics"),
+        FieldPanel("objectives"),
+        FieldPanel("learn_more"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("topics"),
+        index.SearchField("objectives"),
+        index.FilterField("number"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("topics"),
+        TranslatableField("objectives"),
+        SynchronizedField("number"),
+        SynchronizedField("duration_days"),
+        SynchronizedField("learn_more"),
+    ]
+    parent_page_types = ["home.TrainingProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training session")
+        ordering = ["number"]
+
+    def learn_more_pages(self):
+        """The chosen pages that are live, in the reader's language where translated."""
+        pages = []
+        for block in self.learn_more:
+            page = block.value
+            if page is None:
+                continue
+            localized = page.localized
+            if localized.live:
+                pages.append(localized)
+            elif page.live:
+                pages.append(page)
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A programme has a handful of sessions: one query for all of them, then pick the neighbours.
+        siblings = list(
+            TrainingSessionPage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .order_by("number")
+            .only("id", "title", "url_path", "locale_id", "number")
+        )
+        earlier = [session for session in siblings if session.number < self.number]
+        later = [session for session in siblings if session.number > self.number]
+        context["previous_session"] = earlier[-1] if earlier else None
+        context["next_session"] = later[0] if later else None
+        return context
+
+
+# --- Consultations ----------------------------------------------------------------------------
+
+
+class ConsultationIndexPage(IndexPage):
+    subpage_types = ["home.ConsultationPage"]
+
+    class Meta:
+        verbose_name = _("consultation list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["consultations"] = (
+            ConsultationPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-date")
+            .only("id", "title", "url_path", "locale_id", "date", "city", "convener", "summary", "participants")
+        )
+        return context
+
+
+class ConsultationPage(Page):
+    date = models.DateField(verbose_name=_("date"))
+    venue = models.CharField(max_length=255, blank=True, verbose_name=_("venue"))
+    city = models.CharField(max_length=100, verbose_name=_("city"))
+    region = models.CharField(max_length=20, choices=Region.choices, blank=True, verbose_name=_("region"))
+    country = models.CharField(max_length=100, verbose_name=_("country"))
+    convener = models.CharField(max_length=255, verbose_name=_("convener"), help_text=_("Who held the consultation."))
+    framework = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("framework consulted on"),
+        help_text=_("For example: Country Partnership Framework 2026-2031."),
+    )
+    participants = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("number of participants"))
+    summary = models.TextField(verbose_name=_("summary"))
+    key_topics = StreamField(
+        [("topic", KeyTopicBlock())],
+        blank=True,
+        verbose_name=_("key topics"),
+        help_text=_("Each topic: what participants raised and the convener's response, if any."),
+    )
+    promised_follow_up = models.TextField(
+        blank=True,
+        verbose_name=_("follow-up promised"),
+        help_text=_("What the convener said would happen next."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("participants")]),
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("region"), FieldPanel("country")]),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel([FieldPanel("convener"), FieldPanel("framework")], heading=_("Convener")),
+        FieldPanel("key_topics"),
+        FieldPanel("promised_follow_up"),
+        InlinePanel(
+            "attending_organisations",
+            heading=_("Attending organisations"),
+            label=_("Organisation"),
+            help_text=_("Choose from the organisation directory, so each CSO is one record everywhere."),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("key_topics"),
+        index.SearchField("convener"),
+        index.SearchField("framework"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("venue"),
+        TranslatableField("city"),
+        TranslatableField("country"),
+        TranslatableField("convener"),
+        TranslatableField("framework"),
+        TranslatableField("key_topics"),
+        TranslatableField("promised_follow_up"),
+        SynchronizedField("date"),
+        SynchronizedField("region"),
+        SynchronizedField("participants"),
+        SynchronizedField("attending_organisations"),
+    ]
+    parent_page_types = ["home.ConsultationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("consultation summary")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = [
+            link.organisation for link in self.attending_organisations.select_related("organisation")
+        ]
+        context["recommendations"] = recommendations_from(self)
+        return context
+
+
+class ConsultationOrganisation(Orderable):
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="attending_organisations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="consultations", verbose_name=_("organisation")
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attending organisation")
+
+
+# --- Forums -----------------------------------------------------------------------------------
+
+
+class ForumIndexPage(IndexPage):
+    subpage_types = ["home.ForumPage"]
+
+    class Meta:
+        verbose_name = _("forum list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["forums"] = (
+            ForumPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-date")
+            .only("id", "title", "url_path", "locale_id", "date", "city", "theme", "summary")
+        )
+        return context
+
+
+class ForumPage(Page):
+    date = models.DateField(verbose_name=_("date"))
+    city = models.CharField(max_length=100, verbose_name=_("city"))
+    country = models.CharField(max_length=100, blank=True, verbose_name=_("country"))
+    theme = models.CharField(max_length=255, verbose_name=_("theme"))
+    summary = models.TextField(verbose_name=_("summary"))
+    concept = RichTextField(features=["bold", "italic", "link"], blank=True, verbose_name=_("concept"))
+    sessions = StreamField(
+        [("session", ForumSessionBlock())],
+        blank=True,
+        verbose_name=_("sessions"),
+        help_text=_("Recommendations are records of their own under Recommendations; give each the session number."),
+    )
+    conclusions = models.TextField(blank=True, verbose_name=_("conclusions"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")]), FieldPanel("theme")],
+            heading=_("The edition"),
+        ),
+        FieldPanel("concept"),
+        FieldPanel("sessions"),
+        FieldPanel("conclusions"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("theme"),
+        index.SearchField("concept"),
+        index.SearchField("sessions"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("city"),
+        TranslatableField("country"),
+        TranslatableField("theme"),
+        TranslatableField("concept"),
+        TranslatableField("sessions"),
+        TranslatableField("conclusions"),
+        SynchronizedField("date"),
+    ]
+    parent_page_types = ["home.ForumIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("forum")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        by_session = {}
+        for recommendation in recommendations_from(self):
+            by_session.setdefault(recommendation.session_number, []).append(recommendation)
+        context["sessions"] = [(block.value, by_session.get(block.value["number"], [])) for block in self.sessions]
+        return context
+
+
+# --- Recommendations --------------------------------------------------------------------------
+
+
+class Addressee(models.TextChoices):
+    EU = "eu", _("The European Union")
+    GOVERNMENTS = "governments", _("Governments")
+    DONORS = "donors", _("Donors and international organisations")
+    CSOS = "csos", _("Civil society organisations")
+    BUSINESS = "business", _("Business")
+
+
+class FollowUpStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IMPLEMENTED = "implemented", _("Implemented")
+    NO_ACTION = "no_action", _("No action")
+
+
+def recommendations_from(source):
+    """Live recommendations whose source is this page (or its source-language original)."""
+    return (
+        RecommendationPage.objects.live()
+        .public()
+        .filter(locale_id=source.locale_id, source__translation_key=source.translation_key)
+        .select_related("thematic_area")
+        .order_by("session_number", "path")
+    )
+
+
+class RecommendationFilterForm(forms.Form):
+    """The filters of the recommendations page, read from the query string. Bad values are ignored."""
+
+    source = forms.ChoiceField(required=False, label=_("Source"))
+    area = forms.ChoiceField(required=False, label=_("Thematic area"))
+    addressee = forms.ChoiceField(required=False, label=_("Addressed to"))
+    status = forms.ChoiceField(required=False, label=_("Follow-up"))
+    tag = forms.SlugField(required=False, max_length=100, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, locale):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        sources = (
+            Page.objects.live()
+            .filter(locale_id=locale)
+            .type(ConsultationPage, ForumPage)
+            .order_by("title")
+            .values_list("slug", "title")
+        )
+        self.fields["source"].choices = everything + list(sources)
+        areas = ThematicArea.objects.filter(locale_id=locale, recommendations__live=True).distinct()
+        self.fields["area"].choices = everything + list(areas.order_by("name").values_list("slug", "name"))
+        self.fields["addressee"].choices = everything + list(Addressee.choices)
+        self.fields["status"].choices = everything + list(FollowUpStatus.choices)
+
+    def filters(self):
+        """The valid, non-empty filters as queryset lookups."""
+        self.is_valid()
+        lookups = {"source": "source_slug", "area": "thematic_area__slug", "addressee": "addressee"}
+        lookups["status"] = "follow_up_status"
+        filters = {
+            lookup: self.cleaned_data[name]
+            for name, lookup in lookups.items()
+            if self.cleaned_data.get(name) and name not in self.errors
+        }
+        if self.cleaned_data.get("tag") and "tag" not in self.errors:
+            # Keywords are kept on the source-language page: match its translations in every language.
+            tagged = RecommendationPage.objects.filter(tags__slug=self.cleaned_data["tag"]).values("translation_key")
+            filters["translation_key__in"] = tagged
+        return filters
+
+
+class RecommendationIndexPage(IndexPage):
+    subpage_types = ["home.RecommendationPage"]
+
+    class Meta:
+        verbose_name = _("recommendation list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = RecommendationFilterForm(request.GET, locale=self.locale_id)
+        filters = form.filters()
+        recommendations = (
+            RecommendationPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(**filters)
+            .select_related("thematic_area")
+            .order_by("path")
+        )
+        page_obj = Paginator(recommendations, RECOMMENDATIONS_PER_PAGE).get_page(request.GET.get("page"))
+        sources = dict(form.fields["source"].choices)
+        for recommendation in page_obj:
+            recommendation.source_title = sources.get(recommendation.source_slug, "")
+        context.update({"filter_form": form, "is_filtered": bool(filters), "recommendations": page_obj})
+        return context
+
+
+class RecommendationTag(TaggedItemBase):
+    content_object = ParentalKey("home.RecommendationPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class RecommendationPage(Page):
+    """One recommendation from a forum or consultation, with the follow-up editors record."""
+
+    text = models.TextField(verbose_name=_("recommendation"), help_text=_("The recommendation as it was made."))
+    source = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("source"),
+        help_text=_("The forum or consultation page where this recommendation was made."),
+    )
+    session_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("forum session number"),
+        help_text=_("For forum recommendations: the number of the session that made it."),
+    )
+    thematic_area = models.ForeignKey(
+        ThematicArea,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
+        verbose_name=_("thematic area"),
+    )
+    addressee = models.CharField(
+        max_length=20, choices=Addressee.choices, verbose_name=_("addressed to"), default=Addressee.GOVERNMENTS
+    )
+    tags = ClusterTaggableManager(
+        through=RecommendationTag, blank=True, verbose_name=_("keywords"), help_text=_("Free keywords.")
+    )
+    follow_up_status = models.CharField(
+        max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN, verbose_name=_("status")
+    )
+    follow_up_date = models.DateField(null=True, blank=True, verbose_name=_("date of the note"))
+    follow_up_note = models.TextField(blank=True, verbose_name=_("follow-up note"))
+    evidence_url = models.URLField(blank=True, verbose_name=_("evidence link"))
+    # The source page's slug, kept here so lists can name and filter the source in any language.
+    source_slug = models.SlugField(max_length=255, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [PageChooserPanel("source", ["home.ForumPage", "home.ConsultationPage"]), FieldPanel("session_number")],
+            heading=_("Where it was made"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("thematic_area"), FieldPanel("addressee"), FieldPanel("tags")], heading=_("Classification")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("follow_up_status"),
+                FieldRowPanel([FieldPanel("follow_up_date"), FieldPanel("evidence_url")]),
+                FieldPanel("follow_up_note"),
+            ],
+            heading=_("Follow-up"),
+            help_text=_(
+                "Record what has happened since. Status, date and evidence link apply to every language "
+                "as soon as you publish."
+            ),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("text"),
+        index.SearchField("follow_up_note"),
+        index.FilterField("follow_up_status"),
+        index.FilterField("addressee"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("text"),
+        TranslatableField("follow_up_note"),
+        TranslatableField("thematic_area"),
+        SynchronizedField("source"),
+        SynchronizedField("session_number"),
+        SynchronizedField("addressee"),
+        SynchronizedField("tags"),
+        SynchronizedField("follow_up_status"),
+        SynchronizedField("follow_up_date"),
+        SynchronizedField("evidence_url"),
+    ]
+    parent_page_types = ["home.RecommendationIndexPage"]
+    subpage_types = []
+
+    # Fields that belong to the recommendation, not to one language: published once, shown everywhere.
+    SHARED_FIELDS = ["follow_up_status", "follow_up_date", "evidence_url", "addressee", "session_number"]
+
+    class Meta:
+        verbose_name = _("recommendation")
+
+    def save(self, *args, **kwargs):
+        self.source_slug = self.source.slug if self.source_id else ""
+        return super().save(*args, **kwargs)
+
+    def share_follow_up(self):
+        """Copy the language-independent fields to the live rows of every translation."""
+        values = {name: getattr(self, name) for name in self.SHARED_FIELDS}
+        RecommendationPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(
+            source_id=self.source_id, source_slug=self.source_slug, **values
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        source = None
+        if self.source_id:
+            # The source page in this page's language (the link to it is shared by every translation).
+            source = (
+                Page.objects.live()
+                .public()
+                .filter(
+                    locale_id=self.locale_id,
+                    translation_key__in=Page.objects.filter(pk=self.source_id).values("translation_key"),
+                )
+                .only("id", "title", "url_path", "locale_id")
+                .first()
+            )
+        context["source_page"] = source
+        return context
+
+
+def share_follow_up_on_publish(sender, instance, **kwargs):
+    """Keep follow-up the same in every language: the source language's page is the one to edit.
+
+    Publishing the original copies its follow-up to every translation; publishing a translation
+    (whose copy of the original may be old) takes the follow-up from the original instead.
+    """
+    original_locale = (
+        TranslationSource.objects.filter(object_id=instance.translation_key).values_list("locale_id", flat=True).first()
+    )
+    if original_locale is None or original_locale == instance.locale_id:
+        instance.share_follow_up()
+        return
+    original = RecommendationPage.objects.filter(
+        translation_key=instance.translation_key, locale_id=original_locale
+    ).first()
+    if original is not None:
+        original.share_follow_up()
+
+
+page_published.connect(share_follow_up_on_publish, sender=RecommendationPage)

@@ -1,0 +1,95 @@
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText
+from home.page_cache import current_version
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The home URL, main menu and footer in the reader's language.
+
+    They are the same on every page, so they are cached per site and language, and
+    go stale together with the page cache whenever editors publish.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home_url": "/", "menu": [], "footer": ""}
+    language = get_language()
+    key = f"chrome:{current_version()}:{site.pk}:{language}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _build_chrome(site, language)
+        cache.set(key, chrome, settings.PAGE_CACHE_SECONDS or 60)
+    return chrome
+
+
+def _build_chrome(site, language):
+    locale = Locale.objects.filter(language_code=language).first()
+    home = site.root_page
+    if locale and home.locale_id != locale.pk:
+        home = home.get_translation_or_none(locale) or home
+    menu = home.get_children().live().public().in_menu().only("id", "title", "url_path", "locale_id")
+    footer = (
+        FooterText.objects.filter(locale=locale).first()
+        or FooterText.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )
+    return {
+        "home_url": home.get_url(),
+        "menu": [{"title": item.title, "url": item.get_url(), "url_path": item.url_path} for item in menu],
+        "footer": footer.body if footer else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language, for the switcher and the hreflang alternates.
+
+    On a page, each entry links to that page's translation. Where the page has no
+    live translation yet, the entry links to the nearest translated ancestor and is
+    flagged, so the switcher can say so instead of sending the reader to a 404.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    on_page = isinstance(page, Page) and page.pk
+    translations = {}
+    if on_page:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale").only("url_path", "locale")
+        }
+    ancestors = None
+    links = []
+    for code, name in settings.LANGUAGES:
+        entry = {"code": code, "name": name, "is_current": code == current, "translated": True}
+        if on_page:
+            target = translations.get(code)
+            if target is None:
+                if ancestors is None:
+                    ancestors = list(page.get_ancestors().filter(depth__gt=1).order_by("-depth"))
+                entry["translated"] = False
+                target = _nearest_translated_ancestor(ancestors, code)
+            entry["url"] = target.get_url(request) if target else f"/{code}/"
+        elif request is not None:
+            # translate_url resolves the path in the current language, then reverses it in `code`.
+            entry["url"] = translate_url(request.get_full_path(), code)
+        else:
+            entry["url"] = f"/{code}/"
+        links.append(entry)
+    return links
+
+
+def _nearest_translated_ancestor(ancestors, code):
+    for ancestor in ancestors:
+        translation = ancestor.get_translations(inclusive=True).live().filter(locale__language_code=code).first()
+        if translation:
+            return translation
+    return None

@@ -1,0 +1,309 @@
+"""The resource centre: resource pages, their files, submissions and library membership.
+
+Access rule (documented in ``library/access.py``): members-only files live in a collection that
+Wagtail restricts to the "Library members" group, so Wagtail's own document view refuses them to
+everyone else on every request. Membership is that group; ``LibraryMembership`` remembers who was
+granted it and who was revoked, so a revoked member is never re-added automatically.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import PAGE_TRANSLATABLE_FIELDS
+
+
+class ResourceType(models.TextChoices):
+    REPORT = "report", _("Report")
+    DATASET = "dataset", _("Database or dataset")
+    TRAINING = "training", _("Training module")
+    GUIDE = "guide", _("Guide or toolkit")
+    LEGAL = "legal", _("Legal or policy text")
+    OTHER = "other", _("Other")
+
+
+class Access(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
+class MaterialLanguage(models.TextChoices):
+    TAJIK = "tg", _("Tajik")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+    UZBEK = "uz", _("Uzbek")
+    OTHER = "other", _("Other language")
+
+
+class Coverage(models.TextChoices):
+    TAJIKISTAN = "tajikistan", _("Tajikistan")
+    CENTRAL_ASIA = "central-asia", _("Central Asia")
+    EUROPE_CENTRAL_ASIA = "europe-central-asia", _("Europe and Central Asia")
+    WESTERN_BALKANS = "western-balkans", _("Western Balkans and Turkey")
+    GLOBAL = "global", _("Global")
+
+
+class LibraryIndexPage(RoutablePageMixin, Page):
+    """The resource centre: /<lang>/library/ lists, /submit/ takes contributions, /my-submissions/ shows them."""
+
+    intro = models.TextField(blank=True, verbose_name=_("introduction"))
+    contribute_text = models.TextField(
+        blank=True,
+        verbose_name=_("invitation to contribute"),
+        help_text=_("Shown to readers who cannot open members-only files yet."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("contribute_text")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("contribute_text"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["library.ResourcePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("library")
+
+    @path("")
+    def index_route(self, request):
+        from .views import resource_list
+
+        return resource_list(request, self)
+
+    @path("submit/")
+    def submit_route(self, request):
+        from .views import submit_resource
+
+        return submit_resource(request, self)
+
+    @path("my-submissions/")
+    def my_submissions_route(self, request):
+        from .views import my_submissions
+
+        return my_submissions(request, self)
+
+
+class ResourcePage(Page):
+    summary = models.TextField(verbose_name=_("summary"))
+    resource_type = models.CharField(
+        max_length=20, choices=ResourceType.choices, default=ResourceType.REPORT, verbose_name=_("type")
+    )
+    access = models.CharField(
+        max_length=10,
+        choices=Access.choices,
+        default=Access.PUBLIC,
+        verbose_name=_("access"),
+        help_text=_("Members-only files can be opened by library members only; everyone sees the description."),
+    )
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="library_resources",
+        verbose_name=_("publishing organisation"),
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("year"))
+    coverage = models.CharField(
+        max_length=30, choices=Coverage.choices, blank=True, verbose_name=_("country or region")
+    )
+    keywords = models.CharField(max_length=255, blank=True, verbose_name=_("keywords"))
+    external_url = models.URLField(blank=True, verbose_name=_("external link"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("access"),
+                FieldPanel("organisation"),
+                FieldPanel("year"),
+                FieldPanel("coverage"),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Description"),
+        ),
+        InlinePanel("material_languages", label=_("Languages of the material"), min_num=1),
+        InlinePanel("thematic_area_links", label=_("Thematic areas")),
+        InlinePanel("files", label=_("Files")),
+        FieldPanel("external_url"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("keywords"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("summary"),
+        TranslatableField("keywords"),
+        SynchronizedField("resource_type"),
+        SynchronizedField("access"),
+        SynchronizedField("organisation"),
+        SynchronizedField("year"),
+        SynchronizedField("coverage"),
+        SynchronizedField("external_url"),
+        SynchronizedField("material_languages"),
+        SynchronizedField("thematic_area_links"),
+        SynchronizedField("files"),
+    ]
+
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("library resource")
+        verbose_name_plural = _("library resources")
+
+    @property
+    def is_members_only(self):
+        return self.access == Access.MEMBERS
+
+    def get_context(self, request, *args, **kwargs):
+        from .access import can_open_members_files
+        from .views import localized_area_names
+
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = list(self.files.select_related("document"))
+        context["languages"] = [link.get_language_display() for link in self.material_languages.all()]
+        names = localized_area_names(self.locale_id)
+        context["areas"] = [
+            names.get(link.thematic_area.translation_key, link.thematic_area.name)
+            for link in self.thematic_area_links.select_related("thematic_area")
+        ]
+        context["can_open_files"] = (not self.is_members_only) or can_open_members_files(request.user)
+        context["library"] = self.get_parent()
+        return context
+
+
+class ResourceMaterialLanguage(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="material_languages")
+    language = models.CharField(max_length=10, choices=MaterialLanguage.choices, verbose_name=_("language"))
+
+    panels = [FieldPanel("language")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["page", "language"], name="unique_resource_language")]
+
+
+class ResourceThematicArea(Orderable):
+    """A link to the English thematic area; the same links serve every translation (filter by slug)."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="thematic_area_links")
+    thematic_area = models.ForeignKey(
+        "home.ThematicArea", on_delete=models.CASCADE, related_name="+", verbose_name=_("thematic area")
+    )
+
+    panels = [FieldPanel("thematic_area")]
+
+
+class ResourceFile(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
+    )
+
+    panels = [FieldPanel("document")]
+
+
+class DownloadCount(models.Model):
+    """Downloads of a resource, counted across its translations (keyed by the page's translation key)."""
+
+    translation_key = models.UUIDField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+
+    def __str__(self):
+        page = ResourcePage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+        return page.title if page else str(self.translation_key)
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a moderator")
+        APPROVED = "approved", _("Approved")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        REJECTED = "rejected", _("Rejected")
+
+    page = models.OneToOneField(ResourcePage, on_delete=models.CASCADE, related_name="submission")
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_submissions"
+    )
+    organisation = models.ForeignKey("home.Organisation", on_delete=models.PROTECT, related_name="library_submissions")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    moderator_comment = models.TextField(blank=True, verbose_name=_("moderator's comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("library submission")
+        verbose_name_plural = _("library submissions")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.page.title
+
+
+class LibraryMembership(models.Model):
+    """Who holds the "Library members" group and why; a revoked membership is never re-granted automatically."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        REVOKED = "revoked", _("Revoked")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_membership", verbose_name=_("user")
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status"))
+    note = models.CharField(max_length=255, blank=True, verbose_name=_("note"))
+    granted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("granted"))
+    changed_at = models.DateTimeField(auto_now=True, verbose_name=_("changed"))
+
+    panels = [FieldPanel("user", read_only=True), FieldPanel("status"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("library membership")
+        verbose_name_plural = _("library memberships")
+        ordering = ["-changed_at"]
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class LibraryReviewTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval task plus a final "Reject" that records the moderator's reason."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions:
+            actions = actions + [("decline", _("Reject for good"), True)]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "decline":
+            from .signals import record_decline
+
+            record_decline(task_state, kwargs.get("comment", ""))
+            task_state.reject(user=user, **kwargs)
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Moderators approve a library submission, request changes, or reject it with a reason")
+
+    class Meta:
+        verbose_name = _("library review task")
+        verbose_name_plural = _("library review tasks")

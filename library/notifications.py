@@ -1,0 +1,34 @@
+"""Emails to submitters (in their own language) and to moderators."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _language_of(user):
+    profile = getattr(user, "profile", None)
+    language = getattr(profile, "preferred_language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _send(template, context, recipients, language):
+    with translation.override(language):
+        subject = render_to_string(f"library/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"library/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
+
+
+def notify_submitter(submission):
+    user = submission.submitter
+    if not user.email:
+        return
+    language = _language_of(user)
+    with translation.override(language):
+        status_url = _absolute(f"/{language}/library/my-submissions/")
+    context = {"submission": submission, "status_url": status_url, "user": user}
+    _send(f"submission_{submission.status}", context, [user.email], language)

@@ -1,0 +1,110 @@
+"""Keep submissions, files and membership in step with Wagtail's workflow and publishing."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
+
+from home.models import MemberProfile, Organisation, ThematicArea
+
+from .access import (
+    apply_membership_status,
+    collection_for,
+    grant_membership,
+    grant_organisation,
+    organisation_has_contributed,
+)
+from .models import LibraryMembership, ResourceFile, ResourcePage, Submission
+from .notifications import notify_submitter
+
+
+def _submission_for(workflow_state):
+    try:
+        page_id = int(workflow_state.object_id)
+    except (TypeError, ValueError):
+        return None
+    return Submission.objects.filter(page_id=page_id).select_related("page", "submitter", "organisation").first()
+
+
+def record_decline(task_state, comment):
+    """Called by LibraryReviewTask before it rejects the task for good."""
+    submission = _submission_for(task_state.workflow_state)
+    if submission:
+        submission.status = Submission.Status.REJECTED
+        submission.moderator_comment = comment or ""
+        submission.save(update_fields=["status", "moderator_comment", "updated_at"])
+
+
+@receiver(page_published, sender=ResourcePage)
+def file_documents_by_access(sender, instance, **kwargs):
+    """Published files go to the public or the members-only collection, following the resource's access."""
+    collection = collection_for(instance.access)
+    document_ids = ResourceFile.objects.filter(page=instance).values_list("document_id", flat=True)
+    get_document_model().objects.filter(pk__in=list(document_ids)).exclude(collection=collection).update(
+        collection=collection
+    )
+
+
+@receiver(page_unpublished, sender=ResourcePage)
+def hide_documents_of_unpublished_resource(sender, instance, **kwargs):
+    """Files of a resource nobody can see any more go back behind the moderators-only collection."""
+    from .access import ensure_library_setup
+
+    document_ids = list(ResourceFile.objects.filter(page=instance).values_list("document_id", flat=True))
+    still_live = set(
+        ResourceFile.objects.filter(document_id__in=document_ids, page__live=True)
+        .exclude(page=instance)
+        .values_list("document_id", flat=True)
+    )
+    hidden = [pk for pk in document_ids if pk not in still_live]
+    get_document_model().objects.filter(pk__in=hidden).update(collection=ensure_library_setup()["submissions"])
+
+
+@receiver(workflow_approved)
+def submission_approved(sender, instance, user=None, **kwargs):
+    submission = _submission_for(instance)
+    if submission is None:
+        return
+    task_state = instance.task_states.order_by("-finished_at").first()
+    submission.status = Submission.Status.APPROVED
+    submission.moderator_comment = (task_state.comment if task_state else "") or ""
+    submission.save(update_fields=["status", "moderator_comment", "updated_at"])
+    grant_organisation(submission.organisation, note=f"Contribution approved: {submission.page.title}"[:255])
+    transaction.on_commit(lambda: notify_submitter(submission))
+
+
+@receiver(task_rejected)
+def submission_sent_back(sender, instance, user=None, **kwargs):
+    submission = _submission_for(instance.workflow_state)
+    if submission is None:
+        return
+    if submission.status != Submission.Status.REJECTED:
+        submission.status = Submission.Status.CHANGES_REQUESTED
+        submission.moderator_comment = instance.comment or ""
+        submission.save(update_fields=["status", "moderator_comment", "updated_at"])
+    transaction.on_commit(lambda: notify_submitter(submission))
+
+
+@receiver(post_save, sender=MemberProfile)
+def join_contributing_organisation(sender, instance, **kwargs):
+    """People who sign up with (or move to) an organisation that has contributed become members too."""
+    if instance.organisation_id and organisation_has_contributed(instance.organisation):
+        grant_membership(instance.user, note="Member of a contributing organisation")
+
+
+@receiver(post_save, sender=LibraryMembership)
+def membership_changed(sender, instance, **kwargs):
+    apply_membership_status(instance)
+
+
+@receiver(page_published, sender=ResourcePage)
+@receiver(page_unpublished, sender=ResourcePage)
+@receiver(post_delete, sender=ResourcePage)
+@receiver(post_save, sender=ResourcePage)
+@receiver(post_save, sender=ThematicArea)
+@receiver(post_save, sender=Organisation)
+def refresh_filter_options(sender, **kwargs):
+    from .views import bump_facets_version
+
+    bump_facets_version()

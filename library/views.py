@@ -1,0 +1,226 @@
+"""The library's public views, reached through LibraryIndexPage's routes."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from home.models import MemberProfile, Organisation, ThematicArea
+
+from .access import can_open_members_files
+from .forms import SubmissionForm
+from .models import (
+    Access,
+    MaterialLanguage,
+    ResourceMaterialLanguage,
+    ResourcePage,
+    ResourceThematicArea,
+    ResourceType,
+    Submission,
+)
+from .submissions import create_submission
+
+PER_PAGE = 12
+SEARCH_MAX_LENGTH = 200
+SORTS = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
+
+
+FACETS_VERSION_KEY = "library:facets-version"
+
+
+def bump_facets_version():
+    """Called when resources, thematic areas or organisations change: cached filter options are rebuilt."""
+    try:
+        cache.incr(FACETS_VERSION_KEY)
+    except ValueError:
+        cache.set(FACETS_VERSION_KEY, 1, None)
+
+
+def _facets_version():
+    return cache.get_or_set(FACETS_VERSION_KEY, 1, None)
+
+
+def localized_area_names(locale_id=None):
+    """{translation_key: name in the reader's language} for every thematic area (cached)."""
+    locale_id = locale_id or Locale.get_active().pk
+    key = f"library:area-names:{locale_id}:{_facets_version()}"
+    names = cache.get(key)
+    if names is None:
+        names = dict(ThematicArea.objects.filter(locale_id=locale_id).values_list("translation_key", "name"))
+        cache.set(key, names, 3600)
+    return names
+
+
+def library_facets(index):
+    """The options of the filter form for one library (cached until content changes)."""
+    key = f"library:facets:{index.pk}:{_facets_version()}"
+    facets = cache.get(key)
+    if facets is not None:
+        return facets
+    area_rows = list(
+        ThematicArea.objects.filter(locale_id=index.locale_id).values_list("translation_key", "slug", "name")
+    )
+    facet_rows = list(
+        ResourcePage.objects.live()
+        .filter(locale_id=index.locale_id, path__startswith=index.path)
+        .values_list("organisation_id", "year")
+        .distinct()
+    )
+    organisation_ids = {org for org, _year in facet_rows if org}
+    language = index.locale.language_code if index.locale_id else "en"
+    organisations = [
+        (org.pk, getattr(org, f"name_{language}", "") or org.name)
+        for org in Organisation.objects.filter(pk__in=organisation_ids)
+    ]
+    facets = {
+        "area_names": {key: name for key, _slug, name in area_rows},
+        "areas": sorted([(slug, name) for _key, slug, name in area_rows], key=lambda item: item[1]),
+        "organisations": sorted(organisations, key=lambda item: item[1]),
+        "years": sorted({year for _org, year in facet_rows if year}, reverse=True),
+    }
+    cache.set(key, facets, 3600)
+    return facets
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _page_number(value, num_pages):
+    number = _int_or_none(value) or 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+def filter_resources(index, params):
+    """The live resources of this library matching the query-string filters, and the filters applied."""
+    resources = ResourcePage.objects.live().filter(locale_id=index.locale_id, path__startswith=index.path)
+    applied = {}
+
+    resource_type = params.get("type", "")
+    if resource_type in ResourceType.values:
+        resources = resources.filter(resource_type=resource_type)
+        applied["type"] = resource_type
+    access = params.get("access", "")
+    if access in Access.values:
+        resources = resources.filter(access=access)
+        applied["access"] = access
+    language = params.get("lang", "")
+    if language in MaterialLanguage.values:
+        resources = resources.filter(
+            Exists(ResourceMaterialLanguage.objects.filter(page=OuterRef("pk"), language=language))
+        )
+        applied["lang"] = language
+    area = params.get("area", "")[:120]
+    if area:
+        resources = resources.filter(
+            Exists(ResourceThematicArea.objects.filter(page=OuterRef("pk"), thematic_area__slug=area))
+        )
+        applied["area"] = area
+    organisation = _int_or_none(params.get("org"))
+    if organisation:
+        resources = resources.filter(organisation_id=organisation)
+        applied["org"] = organisation
+    year = _int_or_none(params.get("year"))
+    if year:
+        resources = resources.filter(year=year)
+        applied["year"] = year
+    query = params.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    if query:
+        matches = (
+            ResourcePage.objects.live()
+            .filter(locale_id=index.locale_id)
+            .search(query, operator="and", order_by_relevance=False)
+        )
+        resources = resources.filter(pk__in=[page.pk for page in matches])
+        applied["q"] = query
+    return resources, applied
+
+
+def resource_list(request, index):
+    resources, applied = filter_resources(index, request.GET)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+    resources = resources.order_by(*SORTS[sort])
+
+    paginator = Paginator(resources, PER_PAGE)
+    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    results = list(
+        page_obj.object_list.select_related("organisation").prefetch_related(
+            Prefetch("thematic_area_links", queryset=ResourceThematicArea.objects.select_related("thematic_area")),
+            "material_languages",
+        )
+    )
+
+    facets = library_facets(index)
+    area_names = facets["area_names"]
+    for resource in results:
+        resource.area_names = [
+            area_names.get(link.thematic_area.translation_key, link.thematic_area.name)
+            for link in resource.thematic_area_links.all()
+        ]
+        resource.language_names = [link.get_language_display() for link in resource.material_languages.all()]
+
+    context = index.get_context(request)
+    context.update(
+        {
+            "results": results,
+            "page_obj": page_obj,
+            "result_count": paginator.count,
+            "applied": applied,
+            "query": applied.get("q", ""),
+            "sort": sort,
+            "filter_options": {
+                "types": ResourceType.choices,
+                "areas": facets["areas"],
+                "languages": MaterialLanguage.choices,
+                "organisations": facets["organisations"],
+                "years": facets["years"],
+                "access": Access.choices,
+            },
+            "can_open_files": can_open_members_files(request.user),
+        }
+    )
+    return TemplateResponse(request, "library/library_index_page.html", context)
+
+
+def _member_profile(user):
+    return MemberProfile.objects.filter(user=user).select_related("organisation").first()
+
+
+def submit_resource(request, index):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    profile = _member_profile(request.user)
+    organisation = profile.organisation if profile else None
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES, organisation=organisation)
+        if form.is_valid():
+            organisation = organisation or form.cleaned_data["organisation"]
+            create_submission(request.user, organisation, index, form.cleaned_data)
+            messages.success(
+                request,
+                _("Thank you. Your resource is waiting for a moderator; we will email you when it is reviewed."),
+            )
+            return redirect(index.url + index.reverse_subpage("my_submissions_route"))
+    else:
+        form = SubmissionForm(organisation=organisation)
+    context = index.get_context(request)
+    context.update({"form": form, "organisation": organisation})
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, "library/submit.html", context, status=status)
+
+
+def my_submissions(request, index):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    submissions = Submission.objects.filter(submitter=request.user).select_related("page", "organisation")
+    context = index.get_context(request)
+    context.update({"submissions": submissions, "can_open_files": can_open_members_files(request.user)})
+    return TemplateResponse(request, "library/my_submissions.html", context)

@@ -1,0 +1,64 @@
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import DownloadCount, LibraryMembership, ResourceFile, Submission
+from .validators import extension_of
+
+
+@hooks.register("before_serve_document", order=100)
+def count_library_download(document, request):
+    """Runs after Wagtail's own privacy check (order 0): count the download and mark it for
+    ``library.middleware.LibraryDownloadMiddleware``, which sets the safe-serving headers."""
+    link = ResourceFile.objects.filter(document=document).select_related("page").only("page__translation_key").first()
+    if link is None:
+        return None
+    counter, _created = DownloadCount.objects.get_or_create(translation_key=link.page.translation_key)
+    DownloadCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+    request.library_download = {
+        "extension": extension_of(document.filename),
+        "private": document.collection.get_view_restrictions().exists(),
+    }
+    return None
+
+
+class SubmissionViewSet(SnippetViewSet):
+    model = Submission
+    icon = "upload"
+    menu_label = _("Submissions")
+    list_display = ["page", "organisation", "submitter", "status", "created_at"]
+    list_filter = ["status"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = LibraryMembership
+    icon = "lock-open"
+    menu_label = _("Memberships")
+    list_display = ["user", "status", "note", "changed_at"]
+    list_filter = ["status"]
+    search_fields = ["user__username", "user__email", "user__first_name", "user__last_name"]
+    ordering = ["-changed_at"]
+
+
+class DownloadCountViewSet(SnippetViewSet):
+    model = DownloadCount
+    icon = "download"
+    menu_label = _("Downloads")
+    list_display = ["__str__", "count"]
+    ordering = ["-count"]
+    inspect_view_enabled = True
+
+
+class LibraryGroup(SnippetViewSetGroup):
+    items = (SubmissionViewSet, MembershipViewSet, DownloadCountViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Library")
+    menu_name = "library"
+
+
+register_snippet(LibraryGroup)

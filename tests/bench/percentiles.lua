@@ -1,0 +1,15 @@
+-- wrk reporter: one JSON line with throughput, latency percentiles (ms) and errors.
+-- Optional request body from the environment, for POST benchmarks: WRK_METHOD, WRK_BODY.
+local method = os.getenv("WRK_METHOD")
+local body = os.getenv("WRK_BODY")
+if method then wrk.method = method end
+if body then wrk.body = body end
+
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format(
+    'JSON {"requests": %d, "seconds": %.3f, "rps": %.1f, "p50": %.2f, "p95": %.2f, "p99": %.2f, "max": %.2f, "non_2xx": %d, "socket_errors": %d}\n',
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.errors.status, errors))
+end

@@ -1,0 +1,114 @@
+"""Sign up, profile, delete account, throttled login."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from courses.models import Enrolment, LessonCompletion
+from home.models import MemberProfile, Organisation
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {
+    "first_name": "Rustam",
+    "last_name": "Aliev",
+    "email": "rustam@example.org",
+    "password1": "kuhhoi-pomir-2026",
+    "password2": "kuhhoi-pomir-2026",
+    "region": "khatlon",
+    "preferred_language": "ru",
+}
+
+
+def test_signup_with_a_typed_organisation_creates_an_unverified_one(client):
+    response = client.post("/en/accounts/signup/", {**SIGNUP, "new_organisation": "  Bokhtar   Youth Voices "})
+    assert response.status_code == 302
+    profile = MemberProfile.objects.get(user__username="rustam@example.org")
+    assert profile.organisation.name == "Bokhtar Youth Voices"
+    assert profile.organisation.is_verified is False
+    assert profile.preferred_language == "ru"
+    assert response["Location"] == "/ru/my-learning/"
+
+
+def test_signup_typing_an_existing_name_reuses_that_organisation(client):
+    before = Organisation.objects.count()
+    client.post("/en/accounts/signup/", {**SIGNUP, "new_organisation": 'public organization "sino"'})
+    assert Organisation.objects.count() == before
+    assert (
+        MemberProfile.objects.get(user__username="rustam@example.org").organisation.name == 'Public Organization "Sino"'
+    )
+
+
+def test_signup_errors_are_translated_and_keep_what_was_typed(client):
+    response = client.post(
+        "/tg/accounts/signup/", {**SIGNUP, "password2": "something-else-2026", "first_name": "<b>Rustam</b>"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="&lt;b&gt;Rustam&lt;/b&gt;"' in html
+    assert "rustam@example.org" in html
+    assert not get_user_model().objects.filter(username="rustam@example.org").exists()
+
+
+def test_signup_page_lists_the_organisation_directory(client):
+    html = client.get("/en/accounts/signup/").content.decode()
+    assert "Public Organization &quot;Sino&quot;" in html
+    assert 'name="new_organisation"' in html
+
+
+def test_profile_edit(learner_client, learner):
+    response = learner_client.get("/en/accounts/profile/")
+    assert response.status_code == 200
+    response = learner_client.post(
+        "/en/accounts/profile/",
+        {
+            "first_name": "Amina",
+            "last_name": "Saidova",
+            "organisation": "",
+            "new_organisation": "Nur",
+            "region": "sughd",
+            "preferred_language": "tg",
+        },
+    )
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.last_name == "Saidova"
+    assert learner.profile.region == "sughd"
+    assert learner.profile.organisation.name == "Nur"
+
+
+def test_delete_account_removes_the_learning_data(learner_client, learner, course, lessons):
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    learner_client.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
+    response = learner_client.post("/en/accounts/delete/", {"password": "wrong"})
+    assert "That is not your password." in response.content.decode()
+    assert get_user_model().objects.filter(pk=learner.pk).exists()
+    response = learner_client.post("/en/accounts/delete/", {"password": "a-long-pass-phrase"})
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=learner.pk).exists()
+    assert not Enrolment.objects.filter(learner_id=learner.pk).exists()
+    assert not LessonCompletion.objects.filter(learner_id=learner.pk).exists()
+    assert learner_client.get("/en/my-learning/").status_code == 302
+
+
+def test_failed_logins_are_throttled_with_a_translated_message(client, learner):
+    from django.core.cache import cache
+
+    cache.clear()
+    for _n in range(5):
+        response = client.post("/tg/accounts/login/", {"username": learner.username, "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/tg/accounts/login/", {"username": learner.username, "password": "a-long-pass-phrase"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert learner.username in response.content.decode()
+    cache.clear()
+    response = client.post("/en/accounts/login/", {"username": learner.username, "password": "a-long-pass-phrase"})
+    assert response.status_code == 302
+
+
+def test_password_reset_sends_an_email(client, learner):
+    response = client.post("/en/accounts/password-reset/", {"email": learner.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/en/accounts/password-reset/" in mail.outbox[0].body

@@ -1,0 +1,170 @@
+"""A learner's whole path through the course, over HTTP, switching language on the way."""
+
+import pytest
+
+from courses.models import Certificate, Enrolment, LessonCompletion
+from home.models import Organisation
+
+from .conftest import course_in, finished_attempts, lesson_in, open_attempt_id, quiz_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def test_learner_signs_up_takes_the_course_in_two_languages_and_gets_a_verified_certificate(client, course, lessons):
+    response = client.post(
+        "/tg/accounts/signup/",
+        {
+            "first_name": "Dilnoza",
+            "last_name": "Nazarova",
+            "email": "Dilnoza@example.org",
+            "password1": "bahor-dar-bokhtar-2026",
+            "password2": "bahor-dar-bokhtar-2026",
+            "organisation": Organisation.objects.get(name='Public Organization "Sino"').pk,
+            "region": "khatlon",
+            "preferred_language": "tg",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/tg/my-learning/"
+
+    # Enrol in Tajik: the learner lands on the first lesson.
+    tg_course = course_in("tg", course)
+    response = client.post(f"/tg/learn/course/{tg_course.pk}/enrol/")
+    assert response["Location"] == lesson_in("tg", lessons[0]).url
+
+    # Lesson 1 in Tajik, marked complete.
+    first_tg = lesson_in("tg", lessons[0])
+    assert client.post(f"/tg/learn/lesson/{first_tg.pk}/complete/").status_code == 302
+
+    # Lesson 2 has the quiz: fail it in Tajik...
+    second_tg = lesson_in("tg", lessons[1])
+    response = client.get(second_tg.url)
+    attempt_id = open_attempt_id(response)
+    response = client.post(f"/tg/learn/attempt/{attempt_id}/submit/", quiz_answers(second_tg, right=False))
+    assert response["Location"] == f"/tg/learn/attempt/{attempt_id}/"
+    result = client.get(response["Location"])
+    assert result.status_code == 200
+    assert not result.context["attempt"].passed
+
+    # ...switch to English: lesson 1 shows as done, and the quiz offers a new attempt; pass it.
+    second_en = lesson_in("en", lessons[1])
+    response = client.get(course.url)
+    assert response.context["progress"].done == 1
+    response = client.get(second_en.url)
+    retry_id = open_attempt_id(response)
+    assert retry_id != attempt_id
+    response = client.post(f"/en/learn/attempt/{retry_id}/submit/", quiz_answers(second_en, right=True))
+    result = client.get(response["Location"])
+    assert result.context["attempt"].passed
+    assert "You passed" in result.content.decode()
+    assert finished_attempts(result.context["user"]).count() == 2
+
+    # Finish the rest in English.
+    for lesson in lessons[2:]:
+        if lesson.has_quiz:
+            attempt = open_attempt_id(client.get(lesson.url))
+            client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(lesson, right=True))
+        else:
+            client.post(f"/en/learn/lesson/{lesson.pk}/complete/")
+
+    user = result.context["user"]
+    enrolment = Enrolment.objects.get(learner=user)
+    assert enrolment.completed_at is not None
+    assert LessonCompletion.objects.filter(learner=user).count() == len(lessons)
+    certificate = Certificate.objects.get(learner=user)
+    assert certificate.learner_name == "Dilnoza Nazarova"
+
+    # The dashboard in Tajik shows the finished course, its certificate and quiz results.
+    response = client.get("/tg/my-learning/")
+    html = response.content.decode()
+    assert course_in("tg", course).title in html
+    assert certificate.code in html
+    assert response.context["items"][0]["progress"].percent == 100
+
+    # The certificate in both languages, and its public verification, anonymously.
+    response = client.get(f"/en/my-learning/certificates/{certificate.code}/")
+    assert "Dilnoza Nazarova" in response.content.decode()
+    assert course.title in response.content.decode()
+    assert client.get(f"/tg/my-learning/certificates/{certificate.code}/").status_code == 200
+    client.logout()
+    response = client.get(f"/en/certificates/verify/{certificate.code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "is valid" in html and "Dilnoza Nazarova" in html
+    assert "dilnoza@example.org" not in html.lower()
+    assert client.get("/en/certificates/verify/HMK-00000-00000/").status_code == 404
+
+
+def test_progress_made_in_tajik_shows_in_english_and_russian(learner_client, learner, course, lessons):
+    learner_client.post(f"/tg/learn/course/{course_in('tg', course).pk}/enrol/")
+    learner_client.post(f"/tg/learn/lesson/{lesson_in('tg', lessons[0]).pk}/complete/")
+    for language in ("en", "tg", "ru"):
+        response = learner_client.get(course_in(language, course).url)
+        assert response.context["progress"].done == 1, language
+        assert "is-complete" in response.content.decode()
+    response = learner_client.get("/en/my-learning/")
+    assert response.context["items"][0]["progress"].done == 1
+    assert response.context["items"][0]["continue_lesson"].pk == lessons[1].pk
+
+
+def test_marking_a_lesson_complete_twice_records_it_once(learner_client, learner, course, lessons):
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    for _n in range(2):
+        learner_client.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
+    assert Enrolment.objects.filter(learner=learner).count() == 1
+    assert LessonCompletion.objects.filter(learner=learner).count() == 1
+
+
+def test_a_quiz_lesson_is_completed_only_by_passing_its_quiz(learner_client, learner, course, lessons):
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    quiz_lesson = lessons[1]
+    assert quiz_lesson.has_quiz
+    response = learner_client.post(f"/en/learn/lesson/{quiz_lesson.pk}/complete/", follow=True)
+    assert "Pass the quiz to complete this lesson." in response.content.decode()
+    assert not LessonCompletion.objects.filter(learner=learner).exists()
+
+
+def test_attempt_limit_is_enforced(learner_client, learner, course, lessons):
+    quiz_lesson = lessons[1]
+    quiz_lesson.max_attempts = 1
+    quiz_lesson.save_revision().publish()
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    attempt = open_attempt_id(learner_client.get(quiz_lesson.url))
+    learner_client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=False))
+    response = learner_client.get(quiz_lesson.url)
+    assert "You have used all your attempts at this quiz." in response.content.decode()
+    assert "learn/attempt/" not in response.content.decode().split("quiz-heading")[1].split("</section>")[0].replace(
+        f"learn/attempt/{attempt}/", ""
+    )
+
+
+def test_anonymous_visitor_sees_the_outline_and_is_asked_to_sign_up(client, course):
+    response = client.get(course.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Course outline" in html and "/en/accounts/signup/" in html
+    before = Enrolment.objects.count()
+    assert client.post(f"/en/learn/course/{course.pk}/enrol/").status_code == 302
+    assert Enrolment.objects.count() == before
+    assert client.get("/en/my-learning/")["Location"].startswith("/en/accounts/login/")
+
+
+def test_a_partly_translated_course_counts_every_lesson(learner_client, learner, course, lessons):
+    """The Russian course has only its first session; finishing it there does not finish the course."""
+    ru_course = course_in("ru", course)
+    ru_lessons = ru_course.lessons()
+    assert 0 < len(ru_lessons) < len(lessons)
+    learner_client.post(f"/ru/learn/course/{ru_course.pk}/enrol/")
+    for lesson in ru_lessons:
+        if lesson.has_quiz:
+            attempt = open_attempt_id(learner_client.get(lesson.url))
+            learner_client.post(f"/ru/learn/attempt/{attempt}/submit/", quiz_answers(lesson))
+        else:
+            learner_client.post(f"/ru/learn/lesson/{lesson.pk}/complete/")
+    response = learner_client.get(ru_course.url)
+    assert response.context["progress"].done == len(ru_lessons)
+    assert response.context["progress"].total == len(lessons)
+    assert Enrolment.objects.get(learner=learner).completed_at is None
+    assert not Certificate.objects.filter(learner=learner).exists()
+    assert learner_client.get("/ru/my-learning/").context["items"][0]["progress"].total == len(lessons)
