@@ -47,7 +47,8 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(("/admin/", "/static/")):
+        # /healthz must report on the database itself, not fail here first.
+        if not request.path.startswith(("/admin/", "/static/", "/healthz")):
             key = f"site:{current_version()}:{request.get_host()}"
             site = cache.get(key)
             if site is None:
@@ -55,6 +56,7 @@ class CachedSiteMiddleware:
                 if site is not None:
                     site.root_page = site.root_page.specific
                     cache.set(key, site, settings.PAGE_CACHE_SECONDS or 60)
+                    request._wagtail_site = site
             else:
                 request._wagtail_site = site
         return self.get_response(request)

@@ -36,3 +36,9 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """The page cache off, so a query count measures the page itself and not a cache hit."""
+    settings.PAGE_CACHE_SECONDS = 0

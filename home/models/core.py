@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils.translation import get_language
@@ -10,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.page_cache import current_version
 
 # Every page keeps the same slug in each language, so /tg/training/ mirrors /en/training/.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -44,19 +46,38 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    @property
+    def localized(self):
+        """The home page in the reader's language, kept in the cache until editors next publish.
+
+        Wagtail looks this up (two queries) at the start of every page request.
+        """
+        key = f"home-localized:{current_version()}:{self.translation_key}:{get_language()}"
+        page = cache.get(key)
+        if page is None:
+            page = Page.localized.fget(self)
+            cache.set(key, page, settings.PAGE_CACHE_SECONDS or 60)
+        return page
+
     def route(self, request, path_components):
-        """Find the deepest page on the path in one query, instead of one query per level.
+        """Find the pages on the path in one query, instead of one query per level.
 
         The page found then routes what is left of the path itself, so routable pages
         (such as the library's /submit/) behave as they would under Wagtail's own walk.
+        Its parent and ancestors are kept, so breadcrumbs and back links cost nothing more.
         """
         if not path_components:
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
-        deepest = Page.objects.filter(url_path__in=prefixes).order_by("-depth").first()
-        if deepest is None:
+        on_path = list(Page.objects.filter(url_path__in=prefixes).order_by("depth"))
+        if not on_path:
             raise Http404
-        return deepest.specific.route(request, path_components[deepest.depth - self.depth :])
+        deepest = on_path[-1].specific
+        ancestors = [self, *on_path[:-1]]
+        if [page.depth for page in ancestors] == list(range(self.depth, deepest.depth)):
+            deepest._cached_parent_obj = ancestors[-1]
+            deepest.path_ancestors = ancestors
+        return deepest.route(request, path_components[deepest.depth - self.depth :])
 
 
 class StandardPage(Page):
