@@ -13,9 +13,17 @@ Memberships): that removes the group at once (effective on the next request) and
 person out when their organisation's later contributions are approved or their profile is saved again.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, CollectionViewRestriction, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 MEMBERS_GROUP = "Library members"
 MODERATORS_GROUP = "Moderators"
@@ -53,6 +61,7 @@ def ensure_library_setup():
     library = _child_collection(root, PUBLIC_COLLECTION)
     members_only = _child_collection(library, MEMBERS_COLLECTION)
     submissions = _child_collection(library, SUBMISSIONS_COLLECTION)
+    grant_moderator_permissions(moderators, library)
     _restrict(members_only, [members, moderators, editors])
     _restrict(submissions, [moderators, editors])
     workflow = ensure_workflow(moderators)
@@ -63,6 +72,36 @@ def ensure_library_setup():
         "workflow": workflow,
         "members_group": members,
     }
+
+
+# What a moderator needs beyond the review task itself: the admin, and the library's reports.
+MODERATOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("library", "view_submission"),
+    ("library", "view_librarymembership"),
+    ("library", "change_librarymembership"),
+    ("library", "view_downloadcount"),
+]
+
+
+def grant_moderator_permissions(moderators, library_collection):
+    """Wagtail's migrations give its Moderators group these; a group made afresh needs them too.
+
+    Moderators review, edit and publish library pages and their files, and nothing else.
+    """
+    from .models import LibraryIndexPage
+
+    for app_label, codename in MODERATOR_PERMISSIONS:
+        moderators.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    for codename in ("change_page", "publish_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        for index in LibraryIndexPage.objects.all():
+            GroupPagePermission.objects.get_or_create(group=moderators, page=index, permission=permission)
+    for codename in ("change_document", "choose_document"):
+        permission = Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename)
+        GroupCollectionPermission.objects.get_or_create(
+            group=moderators, collection=library_collection, permission=permission
+        )
 
 
 def ensure_workflow(moderators):

@@ -1,7 +1,14 @@
 """The pages `make bench` measures (run inside the bench environment, after django.setup())."""
 
+import json
+import random
+from urllib.parse import urlencode
+
 from django.apps import apps
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+from django.utils.module_loading import import_string
 
 
 def first_url(model_path, **filters):
@@ -14,19 +21,98 @@ def first_url(model_path, **filters):
     return page.url if page else None
 
 
+def quiz_lesson():
+    from courses.models import LessonPage
+
+    for lesson in LessonPage.objects.live().filter(locale__language_code="en").order_by("path"):
+        if lesson.has_quiz:
+            return lesson
+    return None
+
+
 PAGES = {
     "home": "/en/",
     "home (tg)": "/tg/",
     "standard page": "/en/about/",
-    "search": "/en/search/?q=civil+society",
+    "training session": lambda: first_url("home.TrainingSessionPage"),
+    "consultation": lambda: first_url("home.ConsultationPage"),
+    "recommendations (filtered)": "/en/recommendations/?addressee=eu&status=open",
+    "library list": "/en/library/",
+    "library filtered": "/en/library/?type=report&area=health&lang=ru&sort=title",
+    "library searched": "/en/library/?q=water+budget",
+    "library resource": lambda: first_url("library.ResourcePage"),
+    "course": lambda: first_url("courses.CoursePage"),
+    "lesson": lambda: quiz_lesson() and quiz_lesson().url,
+    "site search": "/en/search/?q=civil+society",
+    "my-learning (signed in)": "/en/my-learning/",
+    "lesson (signed in)": lambda: quiz_lesson() and quiz_lesson().url,
 }
-SIGNED_IN_PAGES = set()
+SIGNED_IN_PAGES = {"my-learning (signed in)", "lesson (signed in)"}
 
 
 def bench_user():
-    return get_user_model().objects.filter(username__startswith="bench-learner").order_by("pk").first()
+    """The learner whose dashboard is measured: the last one, so not one of the quiz submitters."""
+    return get_user_model().objects.filter(username__startswith="bench-learner").order_by("-pk").first()
 
 
-def quiz_post(user, environ):
-    """The URL and form body of a quiz submission for the bench learner (None until courses exist)."""
-    return None
+def signed_in_headers(user):
+    """A session cookie and a CSRF token for user, as a browser would send them."""
+    store = import_string(settings.SESSION_ENGINE + ".SessionStore")()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    secret = _get_new_csrf_string()
+    cookie = f"{settings.SESSION_COOKIE_NAME}={store.session_key}; {settings.CSRF_COOKIE_NAME}={secret}"
+    return {"Cookie": cookie, "X-CSRFToken": _mask_cipher_secret(secret)}
+
+
+def quiz_requests(count, right_share=0.7):
+    """`count` quiz submissions by the bench learners, each with its own session, open attempt and answers.
+
+    Every POST the load tool sends scores a fresh attempt, as learners finishing quizzes would:
+    learner after learner, then the next quiz of the course.
+    """
+    from courses.models import LessonPage, QuizAttempt
+
+    lessons = [
+        lesson
+        for lesson in LessonPage.objects.live().filter(locale__language_code="en").order_by("path")
+        if lesson.has_quiz
+    ]
+    users = list(get_user_model().objects.filter(username__startswith="bench-learner").order_by("pk"))[:-1]
+    rng = random.Random(7)
+    requests = []
+    headers = {}
+    for lesson in lessons:
+        QuizAttempt.objects.filter(learner__in=users, lesson_key=lesson.translation_key).delete()
+        for user in users:
+            if len(requests) == count:
+                return requests
+            attempt = QuizAttempt.objects.create(
+                learner=user, course_key=lesson.get_parent().translation_key, lesson_key=lesson.translation_key
+            )
+            answers = []
+            for question_id, _question, choices in lesson.ordered_questions(attempt.seed):
+                right = [choice_id for choice_id, choice in choices if choice["is_correct"]]
+                wrong = [choice_id for choice_id, choice in choices if not choice["is_correct"]]
+                picked = right if rng.random() < right_share or not wrong else wrong[:1]
+                answers += [(f"q-{question_id}", choice_id) for choice_id in picked]
+            if user.pk not in headers:
+                headers[user.pk] = signed_in_headers(user)
+            requests.append(
+                {
+                    "path": f"/en/learn/attempt/{attempt.pk}/submit/",
+                    "cookie": headers[user.pk]["Cookie"],
+                    "csrf": headers[user.pk]["X-CSRFToken"],
+                    "body": urlencode(answers),
+                }
+            )
+    return requests
+
+
+def write_quiz_requests(path, count):
+    requests = quiz_requests(count)
+    # One request a line, tab-separated, for tests/bench/quiz.lua.
+    path.write_text("".join(f"{r['path']}\t{r['cookie']}\t{r['csrf']}\t{r['body']}\n" for r in requests))
+    return json.dumps({"count": len(requests), "lesson": quiz_lesson().url if requests else None})

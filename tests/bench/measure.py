@@ -58,7 +58,7 @@ if __name__ == "__main__":
     public = {k: v for k, v in urls.items() if k not in SIGNED_IN_PAGES}
     signed_in = {k: v for k, v in urls.items() if k in SIGNED_IN_PAGES}
     user = bench_user()
-    output = {"urls": urls, "queries": count_queries(public)}
+    output = {"urls": urls, "queries": count_queries(public), "signed_in": sorted(signed_in)}
     if signed_in and user:
         output["queries"].update(count_queries(signed_in, user=user))
     output["pages_total"] = Page.objects.count()

@@ -1,10 +1,5 @@
 -- wrk reporter: one JSON line with throughput, latency percentiles (ms) and errors.
--- Optional request body from the environment, for POST benchmarks: WRK_METHOD, WRK_BODY.
-local method = os.getenv("WRK_METHOD")
-local body = os.getenv("WRK_BODY")
-if method then wrk.method = method end
-if body then wrk.body = body end
-
+-- quiz.lua loads it too, for its POST benchmark.
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   io.write(string.format(

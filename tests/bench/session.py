@@ -1,4 +1,9 @@
-"""Run inside the bench environment: a signed-in session for the bench learner, as HTTP headers."""
+"""Run inside the bench environment: signed-in sessions for the bench learners.
+
+Prints the bench learner's headers as JSON, and writes one quiz submission per learner
+(their own session and open attempt) to the file named in argv[1], for tests/bench/quiz.lua.
+`session.py --scored ISO-TIME` prints how many quiz attempts were scored since then.
+"""
 
 import json
 import os
@@ -12,21 +17,17 @@ import django  # noqa: E402
 
 django.setup()
 
-from bench_pages import bench_user, quiz_post  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret  # noqa: E402
+from bench_pages import bench_user, signed_in_headers, write_quiz_requests  # noqa: E402
+
+if sys.argv[1] == "--scored":
+    from courses.models import QuizAttempt
+
+    scored = QuizAttempt.objects.filter(learner__username__startswith="bench-learner", status="finished")
+    print(scored.filter(finished_at__gte=sys.argv[2]).count())
+    sys.exit()
 
 user = bench_user()
 if user is None:
     sys.exit("no bench learner in the database")
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-secret = _get_new_csrf_string()
-cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={secret}"
-headers = {"Cookie": cookie, "X-CSRFToken": _mask_cipher_secret(secret)}
-print(json.dumps({"headers": headers, "quiz_post": quiz_post(user, os.environ)}))
+quiz = write_quiz_requests(Path(sys.argv[1]), int(os.environ.get("BENCH_QUIZ_SUBMISSIONS", "4000")))
+print(json.dumps({"headers": signed_in_headers(user), "quiz": json.loads(quiz)}))

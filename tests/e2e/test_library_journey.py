@@ -70,6 +70,7 @@ def test_member_submits_moderator_approves_member_downloads(site, new_page, fore
     moderator.fill("#id_password", MODERATOR[1])
     moderator.locator("form button[type=submit]").first.click()
     moderator.wait_for_load_state()
+    screenshot(moderator, "library-admin-dashboard")
     moderator.get_by_role("link", name="Evening literacy classes").first.click()
     moderator.wait_for_load_state()
     approve = moderator.get_by_role("button", name="Approve and Publish", exact=True).first
