@@ -1,24 +1,16 @@
-import hashlib
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import login_throttle
 from .forms import DeleteAccountForm, ProfileForm, SignupForm, ThrottledAuthenticationForm
 from .models import MemberProfile
-
-# Failed logins allowed per username and per address within the window, before logins are refused.
-LOGIN_FAILURE_LIMIT = getattr(settings, "LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_IP_LIMIT = getattr(settings, "LOGIN_FAILURE_IP_LIMIT", 20)
-LOGIN_FAILURE_WINDOW = getattr(settings, "LOGIN_FAILURE_WINDOW", 15 * 60)
 
 
 def signup(request):
@@ -27,27 +19,12 @@ def signup(request):
     form = SignupForm(request.POST or None, initial={"preferred_language": get_language()})
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user)
         next_url = request.POST.get("next", "")
         if next_url.startswith("/") and not next_url.startswith("//"):
             return redirect(next_url)
         return redirect(f"/{user.profile.preferred_language}/my-learning/")
     return render(request, "registration/signup.html", {"form": form, "next": request.GET.get("next", "")})
-
-
-def _throttle_keys(request, username):
-    name = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
-    address = request.META.get("REMOTE_ADDR", "")
-    return f"login-fail:user:{name}", f"login-fail:ip:{address}"
-
-
-def _bump(key):
-    try:
-        cache.add(key, 0, LOGIN_FAILURE_WINDOW)
-        return cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, LOGIN_FAILURE_WINDOW)
-        return 1
 
 
 class ThrottledLoginView(auth_views.LoginView):
@@ -57,15 +34,15 @@ class ThrottledLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        user_key, ip_key = _throttle_keys(request, request.POST.get("username", ""))
-        if (cache.get(user_key) or 0) >= LOGIN_FAILURE_LIMIT or (cache.get(ip_key) or 0) >= LOGIN_FAILURE_IP_LIMIT:
+        # The backend refuses anyway; this says why, with a 429, instead of "wrong password".
+        if login_throttle.is_throttled(request, request.POST.get("username", "")):
             form = self.get_form()
             form.cleaned_data = {}
             form._errors = ErrorDict()
             form.add_error(
                 None,
                 ValidationError(
-                    form.error_messages["throttled"], code="throttled", params={"minutes": LOGIN_FAILURE_WINDOW // 60}
+                    form.error_messages["throttled"], code="throttled", params={"minutes": login_throttle.WINDOW // 60}
                 ),
             )
             response = self.form_invalid(form)
@@ -73,15 +50,6 @@ class ThrottledLoginView(auth_views.LoginView):
             return response
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        if self.request.method == "POST" and not form.has_error("__all__", "throttled"):
-            for key in _throttle_keys(self.request, self.request.POST.get("username", "")):
-                _bump(key)
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        cache.delete(_throttle_keys(self.request, self.request.POST.get("username", ""))[0])
-        return super().form_valid(form)
 
 
 @login_required

@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals
+        from . import login_throttle, signals  # noqa: F401 (login_throttle connects its receivers)
 
         signals.connect()

@@ -112,3 +112,22 @@ def test_password_reset_sends_an_email(client, learner):
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/en/accounts/password-reset/" in mail.outbox[0].body
+
+
+def test_the_admin_login_is_throttled_too(client, django_user_model):
+    """Brute force through Wagtail's own login form: refused after five failures, even with the password."""
+    django_user_model.objects.create_superuser("chief", "chief@hamkori.local", "a-long-admin-pass-phrase")
+    for _n in range(5):
+        response = client.post("/admin/login/", {"username": "chief", "password": "guess"})
+        assert response.status_code == 200
+    response = client.post("/admin/login/", {"username": "chief", "password": "a-long-admin-pass-phrase"})
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+def test_many_usernames_from_one_address_are_throttled(client, learner):
+    for n in range(20):
+        client.post("/en/accounts/login/", {"username": f"someone{n}@example.org", "password": "guess"})
+    response = client.post("/en/accounts/login/", {"username": learner.username, "password": "a-long-pass-phrase"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
