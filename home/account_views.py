@@ -51,7 +51,6 @@ class ThrottledLoginView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
 
-
 @login_required
 def profile(request):
     profile_obj, _created = MemberProfile.objects.get_or_create(user=request.user)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponseBadRequest
 from wagtail.models import Site
 
 from .page_cache import current_version
@@ -59,4 +60,19 @@ class CachedSiteMiddleware:
                     request._wagtail_site = site
             else:
                 request._wagtail_site = site
+        return self.get_response(request)
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte in the query string or form is never meant: answer 400 before any view or query sees it.
+
+    (PostgreSQL refuses NUL in strings, so it would otherwise turn a filter into a server error.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)

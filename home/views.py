@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from .search_terms import search_terms
+
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -23,7 +25,7 @@ def healthz(request):
 
 def search(request):
     """Search live, public pages in the reader's language."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    query = search_terms(request.GET.get("q", ""), SEARCH_QUERY_MAX_LENGTH)
     results_page = None
     if query:
         results = (

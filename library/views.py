@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from home.models import MemberProfile, Organisation, ThematicArea
+from home.search_terms import search_terms
 
 from .access import can_open_members_files
 from .forms import SubmissionForm
@@ -132,7 +133,7 @@ def filter_resources(index, params):
     if year:
         resources = resources.filter(year=year)
         applied["year"] = year
-    query = params.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    query = search_terms(params.get("q", ""), SEARCH_MAX_LENGTH)
     if query:
         matches = (
             ResourcePage.objects.live()

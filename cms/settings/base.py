@@ -102,6 +102,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.RefuseNulBytesMiddleware",
     # Compressed HTML and ETags matter on weak connections (Django masks CSRF tokens against BREACH).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

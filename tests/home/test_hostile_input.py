@@ -69,3 +69,46 @@ def test_private_pages_ask_for_login_and_never_show_their_content(client, home_p
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
     assert "Members plans" not in client.get(f"/{language}/search/", {"q": "Confidential"}).content.decode()
+
+
+GARBAGE = [
+    '"',
+    'water "budget',
+    "-1",
+    "0",
+    "abc",
+    "9" * 40,
+    "1e9",
+    "%00",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "x" * 10_000,
+]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "/en/library/?page={v}",
+        "/en/library/?year={v}&type={v}&area={v}&lang={v}&organisation={v}&access={v}&sort={v}",
+        "/en/library/?q={v}",
+        "/tg/recommendations/?page={v}&area={v}&addressee={v}&status={v}&source={v}&session={v}",
+        "/en/training/?page={v}",
+        "/en/consultations/?page={v}",
+        "/en/courses/?page={v}&area={v}&level={v}",
+        "/ru/search/?q={v}&page={v}",
+    ],
+)
+def test_listings_take_any_value_without_an_error_or_an_echo(client, listing):
+    for value in GARBAGE:
+        response = client.get(listing.format(v=value))
+        assert response.status_code in (200, 400, 404), (listing, value[:20], response.status_code)
+        html = response.content.decode()
+        assert "<script>alert(1)</script>" not in html
+        assert "Traceback" not in html
+
+
+def test_language_links_never_carry_a_next_off_site(client):
+    html = client.get("/en/about/?next=//evil.example&lang=//evil.example").content.decode()
+    assert "evil.example" not in html.replace("/en/about/?next=", "")
+    assert 'href="//evil' not in html

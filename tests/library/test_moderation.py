@@ -134,3 +134,54 @@ def test_a_member_cannot_moderate(pending, tomiris_member):
     pending.refresh_from_db()
     assert pending.status == Submission.Status.PENDING
     assert not pending.page.live
+
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def assert_escaped(html, where):
+    assert "<script>alert" not in html, where
+    assert "<img src=x onerror" not in html, where
+
+
+def test_script_in_every_field_a_member_writes_stays_text_for_moderators_and_readers(
+    client, moderator, django_user_model, act
+):
+    """Name, organisation, title, summary and keywords carry a payload through signup, submission,
+    the admin screens moderators read, approval, and every public page that shows them."""
+    signup = {
+        "first_name": XSS,
+        "last_name": XSS,
+        "email": "payload@example.org",
+        "password1": "kuhhoi-pomir-2026",
+        "password2": "kuhhoi-pomir-2026",
+        "region": "khatlon",
+        "preferred_language": "en",
+        "new_organisation": "Org " + XSS,
+    }
+    assert client.post("/en/accounts/signup/", signup).status_code == 302
+    data = submission_data(title="Handbook " + XSS, summary=XSS, keywords=XSS, files=[pdf_upload()])
+    assert client.post("/en/library/submit/", data).status_code == 302
+    submission = Submission.objects.get(submitter__email="payload@example.org")
+    assert_escaped(client.get("/en/library/my-submissions/").content.decode(), "my submissions")
+
+    admin = Client()
+    admin.force_login(moderator)
+    for url in [
+        "/admin/",
+        reverse("wagtailadmin_pages:edit", args=[submission.page_id]),
+        "/admin/snippets/library/submission/",
+        f"/admin/snippets/library/submission/inspect/{submission.pk}/",
+        "/admin/snippets/library/librarymembership/",
+    ]:
+        response = admin.get(url)
+        assert response.status_code == 200, url
+        assert_escaped(response.content.decode(), url)
+        assert "&lt;script&gt;" in response.content.decode() or url.endswith("librarymembership/"), url
+
+    act(moderator, submission, "approve")
+    page = submission.page.__class__.objects.get(pk=submission.page_id)
+    for url in [page.url, "/en/library/", "/en/library/?q=Handbook", "/en/search/?q=Handbook"]:
+        html = Client().get(url).content.decode()
+        assert_escaped(html, url)
+    assert "Handbook &lt;script&gt;" in Client().get(page.url).content.decode()
