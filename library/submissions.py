@@ -32,14 +32,33 @@ def store_document(upload, title, user, collection):
     upload.seek(0)
     name = f"{uuid.uuid4().hex}.{extension_of(upload.name)}"
     document = Document(title=title[:255], collection=collection, uploaded_by_user=user)
-    document.file.save(name, ContentFile(upload.read()), save=False)
+    try:
+        document.file.save(name, ContentFile(upload.read()), save=False)
+    except OSError:
+        # A full disk leaves the part written so far: remove it (the name is ours, so nobody else's).
+        document.file.storage.delete(document.file.field.generate_filename(document, name))
+        raise
     document.file_size = document.file.size
     document.save()
     return document
 
 
-@transaction.atomic
 def create_submission(user, organisation, index, data):
+    """The resource page (draft, in the moderation workflow), its files and the Submission, or nothing.
+
+    If anything fails (a full disk raises OSError), the rows roll back and the files stored so far are removed.
+    """
+    stored = []
+    try:
+        return _create_submission(user, organisation, index, data, stored)
+    except Exception:
+        for file in stored:
+            file.storage.delete(file.name)
+        raise
+
+
+@transaction.atomic
+def _create_submission(user, organisation, index, data, stored):
     setup = ensure_library_setup()
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     if profile.organisation_id is None:
@@ -68,6 +87,7 @@ def create_submission(user, organisation, index, data):
         page.thematic_area_links.add(ResourceThematicArea(thematic_area=area))
     for upload in data["files"]:
         document = store_document(upload, data["title"], user, setup["submissions"])
+        stored.append(document.file)
         page.files.add(ResourceFile(document=document))
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)

@@ -1,5 +1,7 @@
 """The library's public views, reached through LibraryIndexPage's routes."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -25,6 +27,8 @@ from .models import (
     Submission,
 )
 from .submissions import create_submission
+
+logger = logging.getLogger(__name__)
 
 PER_PAGE = 12
 SEARCH_MAX_LENGTH = 200
@@ -200,21 +204,34 @@ def submit_resource(request, index):
         return redirect_to_login(request.get_full_path())
     profile = _member_profile(request.user)
     organisation = profile.organisation if profile else None
+    status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES, organisation=organisation)
+        status = 400
         if form.is_valid():
             organisation = organisation or form.cleaned_data["organisation"]
-            create_submission(request.user, organisation, index, form.cleaned_data)
-            messages.success(
-                request,
-                _("Thank you. Your resource is waiting for a moderator; we will email you when it is reviewed."),
-            )
-            return redirect(index.url + index.reverse_subpage("my_submissions_route"))
+            try:
+                create_submission(request.user, organisation, index, form.cleaned_data)
+            except OSError:
+                logger.exception("A library submission could not be stored")
+                form.add_error(
+                    None,
+                    _(
+                        "We could not store your file just now (the server has no room for it). "
+                        "Nothing was saved: please try again later."
+                    ),
+                )
+                status = 503
+            else:
+                messages.success(
+                    request,
+                    _("Thank you. Your resource is waiting for a moderator; we will email you when it is reviewed."),
+                )
+                return redirect(index.url + index.reverse_subpage("my_submissions_route"))
     else:
         form = SubmissionForm(organisation=organisation)
     context = index.get_context(request)
     context.update({"form": form, "organisation": organisation})
-    status = 400 if form.is_bound else 200
     return TemplateResponse(request, "library/submit.html", context, status=status)
 
 

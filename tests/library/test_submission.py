@@ -1,7 +1,10 @@
+import errno
 import re
+from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.documents import get_document_model
@@ -195,3 +198,30 @@ def test_status_page_shows_only_my_submissions(client, tomiris_member, fidokor_m
     client.force_login(fidokor_member)
     html = client.get("/en/library/my-submissions/").content.decode()
     assert "Volunteer recruitment checklist" in html
+
+
+def test_a_full_disk_gives_a_clear_error_and_leaves_no_row_or_file(client, tomiris_member, settings, tmp_path):
+    """The disk fills while the second file is written: nothing of the submission is kept."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    real_save = FileSystemStorage._save
+    saved = []
+
+    def save_until_full(storage, name, content):
+        if saved:  # the first file fits; the second one is half written when the disk is full
+            with open(storage.path(name), "wb") as partial:
+                partial.write(b"%PDF-1.4 half")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        saved.append(name)
+        return real_save(storage, name, content)
+
+    pages, documents = ResourcePage.objects.count(), get_document_model().objects.count()
+    client.force_login(tomiris_member)
+    with mock.patch.object(FileSystemStorage, "_save", save_until_full):
+        response = client.post("/en/library/submit/", submission_data(files=[pdf_upload("a.pdf"), pdf_upload("b.pdf")]))
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "We could not store your file just now" in html
+    assert 'value="Water committee handbook"' in html  # what was typed is still there
+    assert (ResourcePage.objects.count(), get_document_model().objects.count()) == (pages, documents)
+    assert not Submission.objects.filter(submitter=tomiris_member).exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
