@@ -141,10 +141,19 @@ class Response:
         self.status, self.headers, self.body = status, headers, body
 
 
-def get(url, headers=None, data=None, method=None):
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 3xx comes back as the response
+
+
+_no_redirects = urllib.request.build_opener(_KeepRedirects)
+
+
+def get(url, headers=None, data=None, method=None, follow=True):
     request = urllib.request.Request(url, headers=headers or {}, data=data, method=method)  # noqa: S310
+    opener = urllib.request.urlopen if follow else _no_redirects.open
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
+        with opener(request, timeout=30) as response:  # noqa: S310 (loopback only)
             return Response(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
         return Response(error.code, error.headers, error.read())
