@@ -1,6 +1,7 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -24,8 +25,20 @@ def count_library_download(document, request):
     return None
 
 
+class CreatedElsewherePolicy(ModelPermissionPolicy):
+    """Records that only the site itself creates (from the public form, or by counting): no "Add" in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        actions = set(actions) - {"add"}
+        return bool(actions) and super().user_has_any_permission(user, actions)
+
+
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
+    permission_policy = CreatedElsewherePolicy(Submission)
     icon = "upload"
     menu_label = _("Submissions")
     list_display = ["page", "organisation", "submitter", "status", "created_at"]
@@ -47,6 +60,7 @@ class MembershipViewSet(SnippetViewSet):
 
 class DownloadCountViewSet(SnippetViewSet):
     model = DownloadCount
+    permission_policy = CreatedElsewherePolicy(DownloadCount)
     icon = "download"
     menu_label = _("Downloads")
     list_display = ["__str__", "count"]

@@ -185,3 +185,11 @@ def test_script_in_every_field_a_member_writes_stays_text_for_moderators_and_rea
         html = Client().get(url).content.decode()
         assert_escaped(html, url)
     assert "Handbook &lt;script&gt;" in Client().get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("model", ["submission", "downloadcount"])
+def test_records_the_site_creates_have_no_add_in_the_admin(admin_client, model):
+    listing = admin_client.get(f"/admin/snippets/library/{model}/")
+    assert listing.status_code == 200
+    assert f"/admin/snippets/library/{model}/add/" not in listing.content.decode()
+    assert admin_client.get(f"/admin/snippets/library/{model}/add/").status_code in (302, 403)
