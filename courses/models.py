@@ -27,6 +27,7 @@ from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
 
 
 class CourseIndexPage(Page):
+    keeps_filters_across_languages = True  # filter values are the same codes in every language
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

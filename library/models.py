@@ -52,6 +52,8 @@ class Coverage(models.TextChoices):
 class LibraryIndexPage(RoutablePageMixin, Page):
     """The resource centre: /<lang>/library/ lists, /submit/ takes contributions, /my-submissions/ shows them."""
 
+    keeps_filters_across_languages = True  # filter values are the same codes in every language
+
     intro = models.TextField(blank=True, verbose_name=_("introduction"))
     contribute_text = models.TextField(
         blank=True,

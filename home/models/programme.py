@@ -449,6 +449,7 @@ class RecommendationFilterForm(forms.Form):
 
 class RecommendationIndexPage(IndexPage):
     subpage_types = ["home.RecommendationPage"]
+    keeps_filters_across_languages = True  # filter values are the same codes in every language
 
     class Meta:
         verbose_name = _("recommendation list")

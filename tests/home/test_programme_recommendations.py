@@ -197,3 +197,18 @@ def test_keywords_link_to_a_filter_that_works_in_every_language(client):
     for language in ("en", "tg", "ru"):
         assert listed(client, language, tag="mobile-services")[0] == {f"{FORUM}-12"}
     assert listed(client, "en", tag="<b>")[0]  # a bad keyword is ignored, not an error
+
+
+@pytest.mark.parametrize(
+    "listing", ["/en/recommendations/?addressee=eu&status=open", "/en/library/?type=report&sort=title"]
+)
+def test_switching_language_keeps_the_filters(client, listing):
+    html = client.get(listing).content.decode()
+    path, query = listing[4:].split("?")
+    for language in ("tg", "ru"):
+        assert f'href="/{language}/{path}?{query.replace("&", "&amp;")}"' in html
+
+
+def test_switching_language_on_a_plain_page_adds_no_query(client):
+    html = client.get("/en/about/?next=//evil.example").content.decode()
+    assert 'href="/tg/about/"' in html
