@@ -76,6 +76,8 @@ def test_member_submits_moderator_approves_member_downloads(site, new_page, fore
     approve = moderator.get_by_role("button", name="Approve and Publish", exact=True).first
     if not approve.is_visible():  # the workflow actions sit in the footer's dropdown
         moderator.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
+    approve.wait_for(state="visible")
+    moderator.wait_for_timeout(400)  # let the menu finish opening before the screenshot
     screenshot(moderator, "library-admin-review")
     approve.click()
     moderator.wait_for_load_state()
