@@ -1,11 +1,14 @@
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import FooterText, Organisation, RecommendationPage, ThematicArea
+from .views import merge_organisations_view
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -33,11 +36,27 @@ class FooterTextViewSet(SnippetViewSet):
     menu_label = _("Footer")
 
 
+class MergeOrganisationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("home.change_organisation") and request.user.has_perm("home.delete_organisation")
+
+
 class DirectoryGroup(SnippetViewSetGroup):
     items = (OrganisationViewSet, ThematicAreaViewSet, FooterTextViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Directory")
     menu_name = "directory"
+
+    def get_submenu_items(self):
+        merge = MergeOrganisationsMenuItem(
+            _("Merge organisations"), reverse_lazy("merge_organisations"), icon_name="resubmit", order=150
+        )
+        return [*super().get_submenu_items(), merge]
+
+
+@hooks.register("register_admin_urls")
+def register_merge_organisations_url():
+    return [path("directory/merge-organisations/", merge_organisations_view, name="merge_organisations")]
 
 
 register_snippet(DirectoryGroup)

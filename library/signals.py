@@ -7,6 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
 
 from home.models import MemberProfile, Organisation, ThematicArea
+from home.organisations import organisations_merged
 
 from .access import (
     apply_membership_status,
@@ -108,3 +109,10 @@ def refresh_filter_options(sender, **kwargs):
     from .views import bump_facets_version
 
     bump_facets_version()
+
+
+@receiver(organisations_merged)
+def unlock_merged_organisation(sender, target, **kwargs):
+    """People who came with a merged name join the library if the organisation they now belong to contributed."""
+    if organisation_has_contributed(target):
+        grant_organisation(target, note=f"Organisation merged into {target.name}")
