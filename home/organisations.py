@@ -70,13 +70,18 @@ def merge_organisations(source, target):
     return moved
 
 
+class OrganisationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name if obj.is_verified else _("%(name)s (not verified)") % {"name": obj.name}
+
+
 class MergeOrganisationsForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = OrganisationChoiceField(
         queryset=Organisation.objects.order_by("is_verified", "name"),
         label=_("Merge this organisation"),
         help_text=_("Usually a name someone typed at sign-up (not verified). It is deleted after the merge."),
     )
-    target = forms.ModelChoiceField(
+    target = OrganisationChoiceField(
         queryset=Organisation.objects.order_by("name"),
         label=_("into this one"),
         help_text=_("The directory entry to keep. Its people, resources and submissions now include the other's."),
