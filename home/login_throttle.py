@@ -7,6 +7,7 @@ while either count is over its limit, the authentication backend refuses every p
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
@@ -52,12 +53,6 @@ def forget_failures(sender, request, user, **kwargs):
 
 class ThrottledModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if is_throttled(request, username or kwargs.get(self._username_field(), "")):
+        if is_throttled(request, username or kwargs.get(get_user_model().USERNAME_FIELD, "")):
             raise PermissionDenied  # Django stops here: no other backend is asked
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-    @staticmethod
-    def _username_field():
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().USERNAME_FIELD

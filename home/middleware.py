@@ -57,14 +57,12 @@ class CachedSiteMiddleware:
                 if site is not None:
                     site.root_page = site.root_page.specific
                     cache.set(key, site, settings.PAGE_CACHE_SECONDS or 60)
-                    request._wagtail_site = site
-            else:
-                request._wagtail_site = site
+            request._wagtail_site = site
         return self.get_response(request)
 
 
 class RefuseNulBytesMiddleware:
-    """A NUL byte in the query string or form is never meant: answer 400 before any view or query sees it.
+    """A NUL byte in the path or query string is never meant: answer 400 before any view or query sees it.
 
     (PostgreSQL refuses NUL in strings, so it would otherwise turn a filter into a server error.)
     """

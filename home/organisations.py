@@ -70,6 +70,11 @@ def merge_organisations(source, target):
     return moved
 
 
+def can_merge_organisations(user):
+    """Merging changes one organisation and deletes another."""
+    return user.has_perm("home.change_organisation") and user.has_perm("home.delete_organisation")
+
+
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name if obj.is_verified else _("%(name)s (not verified)") % {"name": obj.name}

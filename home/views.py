@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
-from .organisations import MergeOrganisationsForm, merge_organisations
+from .organisations import MergeOrganisationsForm, can_merge_organisations, merge_organisations
 from .search_terms import search_terms
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -51,7 +51,7 @@ def server_error(request):
 
 def merge_organisations_view(request):
     """Wagtail admin: merge a duplicate organisation into the one to keep (editors with change and delete)."""
-    if not (request.user.has_perm("home.change_organisation") and request.user.has_perm("home.delete_organisation")):
+    if not can_merge_organisations(request.user):
         raise PermissionDenied
     form = MergeOrganisationsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

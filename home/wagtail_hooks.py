@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import FooterText, Organisation, RecommendationPage, ThematicArea
+from .organisations import can_merge_organisations
 from .views import merge_organisations_view
 
 
@@ -38,7 +39,7 @@ class FooterTextViewSet(SnippetViewSet):
 
 class MergeOrganisationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("home.change_organisation") and request.user.has_perm("home.delete_organisation")
+        return can_merge_organisations(request.user)
 
 
 class DirectoryGroup(SnippetViewSetGroup):

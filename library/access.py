@@ -61,7 +61,6 @@ def ensure_library_setup():
     library = _child_collection(root, PUBLIC_COLLECTION)
     members_only = _child_collection(library, MEMBERS_COLLECTION)
     submissions = _child_collection(library, SUBMISSIONS_COLLECTION)
-    grant_moderator_permissions(moderators, library)
     _restrict(members_only, [members, moderators, editors])
     _restrict(submissions, [moderators, editors])
     workflow = ensure_workflow(moderators)
@@ -84,13 +83,18 @@ MODERATOR_PERMISSIONS = [
 ]
 
 
-def grant_moderator_permissions(moderators, library_collection):
-    """Wagtail's migrations give its Moderators group these; a group made afresh needs them too.
+def ensure_moderation(setup):
+    """Once the library pages exist: their review workflow, and what moderators may do.
 
-    Moderators review, edit and publish library pages and their files, and nothing else.
+    Wagtail's migrations give its Moderators group admin access; a group made afresh (a new or
+    emptied database) needs it too. Moderators review, edit and publish library pages and their
+    files, and nothing else. Run at setup time (load_library_content), not on every request.
     """
     from .models import LibraryIndexPage
 
+    moderators = Group.objects.get(name=MODERATORS_GROUP)
+    ensure_workflow(moderators)
+    library_collection = setup["public"]
     for app_label, codename in MODERATOR_PERMISSIONS:
         moderators.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
     for codename in ("change_page", "publish_page"):

@@ -21,6 +21,11 @@ def first_url(model_path, **filters):
     return page.url if page else None
 
 
+def quiz_lesson_url():
+    lesson = quiz_lesson()
+    return lesson.url if lesson else None
+
+
 def quiz_lesson():
     from courses.models import LessonPage
 
@@ -42,10 +47,10 @@ PAGES = {
     "library searched": "/en/library/?q=water+budget",
     "library resource": lambda: first_url("library.ResourcePage"),
     "course": lambda: first_url("courses.CoursePage"),
-    "lesson": lambda: quiz_lesson() and quiz_lesson().url,
+    "lesson": quiz_lesson_url,
     "site search": "/en/search/?q=civil+society",
     "my-learning (signed in)": "/en/my-learning/",
-    "lesson (signed in)": lambda: quiz_lesson() and quiz_lesson().url,
+    "lesson (signed in)": quiz_lesson_url,
 }
 SIGNED_IN_PAGES = {"my-learning (signed in)", "lesson (signed in)"}
 
@@ -115,4 +120,4 @@ def write_quiz_requests(path, count):
     requests = quiz_requests(count)
     # One request a line, tab-separated, for tests/bench/quiz.lua.
     path.write_text("".join(f"{r['path']}\t{r['cookie']}\t{r['csrf']}\t{r['body']}\n" for r in requests))
-    return json.dumps({"count": len(requests), "lesson": quiz_lesson().url if requests else None})
+    return json.dumps({"count": len(requests), "lesson": quiz_lesson_url() if requests else None})

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from home.demo import ensure_child_page, ensure_translations, t
 from home.models import HomePage, MemberProfile, Organisation, ThematicArea
-from library.access import MODERATORS_GROUP, ensure_library_setup, grant_organisation
+from library.access import MODERATORS_GROUP, ensure_library_setup, ensure_moderation, grant_organisation
 from library.models import (
     Access,
     Coverage,
@@ -311,7 +311,7 @@ class Command(BaseCommand):
         pages = {}
         for spec in resources():
             pages[spec["seed"]] = self.load_resource(index, spec, publishers, setup)
-        ensure_library_setup()  # again, now that the library pages exist: their workflow and moderators
+        ensure_moderation(setup)
         members = self.load_accounts()
         self.load_submissions(index, pages, members)
         self.stdout.write(f"Library: {ResourcePage.objects.filter(locale=index.locale).count()} resources.")
