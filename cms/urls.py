@@ -18,7 +18,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("accounts/", include("home.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("library.urls")),
     # Wagtail's page tree comes last: it serves every path nothing above claimed.

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .models import CourseIndexPage
 from .reports import REPORT_PERMISSION, LearningReportView
 
 
@@ -35,3 +36,14 @@ def register_learning_report_permission():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="courses", codename="view_learning_reports")
+
+
+@hooks.register("setup_site")
+def setup_course_catalogue(setup, home):
+    setup.section(
+        home,
+        CourseIndexPage,
+        "courses",
+        title=_("Courses"),
+        intro=_("Self-paced courses for CSO staff. Learn on your phone, at your own pace, and get a certificate."),
+    )

@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import login_throttle, signals  # noqa: F401 (login_throttle connects its receivers)
+        from . import signal_handlers
 
-        signals.connect()
+        signal_handlers.connect()

@@ -1,14 +1,10 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
-from .organisations import MergeOrganisationsForm, can_merge_organisations, merge_organisations
 from .search_terms import search_terms
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -47,21 +43,3 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a context processor pass-through: the database may be the thing that failed.
     return render(request, "500.html", status=500)
-
-
-def merge_organisations_view(request):
-    """Wagtail admin: merge a duplicate organisation into the one to keep (editors with change and delete)."""
-    if not can_merge_organisations(request.user):
-        raise PermissionDenied
-    form = MergeOrganisationsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
-        name = source.name
-        moved = merge_organisations(source, target)
-        messages.success(
-            request,
-            _("“%(source)s” is merged into “%(target)s” (%(moved)d records moved).")
-            % {"source": name, "target": target.name, "moved": moved},
-        )
-        return redirect("merge_organisations")
-    return render(request, "home/admin/merge_organisations.html", {"form": form})

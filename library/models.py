@@ -7,6 +7,7 @@ granted it and who was revoked, so a revoked member is never re-added automatica
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,7 +17,10 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import PAGE_TRANSLATABLE_FIELDS
+from home.models import PAGE_TRANSLATABLE_FIELDS, MemberProfile
+
+from .access import MEMBERS_GROUP, can_open_members_files
+from .facets import localized_area_names
 
 
 class ResourceType(models.TextChoices):
@@ -75,23 +79,24 @@ class LibraryIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("library")
 
+    @property
+    def views(self):
+        # The one lazy import in this app: the views import these models, and the page hands over to them.
+        from . import views
+
+        return views
+
     @path("")
     def index_route(self, request):
-        from .views import resource_list
-
-        return resource_list(request, self)
+        return self.views.resource_list(request, self)
 
     @path("submit/")
     def submit_route(self, request):
-        from .views import submit_resource
-
-        return submit_resource(request, self)
+        return self.views.submit_resource(request, self)
 
     @path("my-submissions/")
     def my_submissions_route(self, request):
-        from .views import my_submissions
-
-        return my_submissions(request, self)
+        return self.views.my_submissions(request, self)
 
 
 class ResourcePage(Page):
@@ -171,9 +176,6 @@ class ResourcePage(Page):
         return self.access == Access.MEMBERS
 
     def get_context(self, request, *args, **kwargs):
-        from .access import can_open_members_files
-        from .views import localized_area_names
-
         context = super().get_context(request, *args, **kwargs)
         context["files"] = list(self.files.select_related("document"))
         context["languages"] = [link.get_language_display() for link in self.material_languages.all()]
@@ -232,6 +234,12 @@ class DownloadCount(models.Model):
         return page.title if page else str(self.translation_key)
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def has_contributed(self, organisation):
+        """True once any contribution from the organisation has been approved: its people may open members' files."""
+        return self.filter(organisation=organisation, status=Submission.Status.APPROVED).exists()
+
+
 class Submission(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for a moderator")
@@ -249,6 +257,8 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = SubmissionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("library submission")
         verbose_name_plural = _("library submissions")
@@ -256,6 +266,28 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.page.title
+
+
+class LibraryMembershipManager(models.Manager):
+    def grant(self, user, note=""):
+        """Add the user to the members group unless staff have revoked them. Returns True when they are a member."""
+        membership, _created = self.get_or_create(user=user, defaults={"note": note})
+        if membership.status == LibraryMembership.Status.REVOKED:
+            return False
+        user.groups.add(members_group())
+        return True
+
+    def grant_organisation(self, organisation, note=""):
+        """Every member of the organisation becomes a library member (revoked people stay out)."""
+        profiles = MemberProfile.objects.filter(organisation=organisation).select_related("user")
+        return [profile.user for profile in profiles if self.grant(profile.user, note=note)]
+
+    def is_revoked(self, user):
+        return self.filter(user=user, status=LibraryMembership.Status.REVOKED).exists()
+
+
+def members_group():
+    return Group.objects.get_or_create(name=MEMBERS_GROUP)[0]
 
 
 class LibraryMembership(models.Model):
@@ -275,6 +307,8 @@ class LibraryMembership(models.Model):
 
     panels = [FieldPanel("user", read_only=True), FieldPanel("status"), FieldPanel("note")]
 
+    objects = LibraryMembershipManager()
+
     class Meta:
         verbose_name = _("library membership")
         verbose_name_plural = _("library memberships")
@@ -282,6 +316,13 @@ class LibraryMembership(models.Model):
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()
+
+    def apply_status(self):
+        """Keep the group in step with a membership record edited by staff."""
+        if self.status == self.Status.REVOKED:
+            self.user.groups.remove(members_group())
+        else:
+            self.user.groups.add(members_group())
 
 
 class LibraryReviewTask(AbstractGroupApprovalTask):
@@ -295,9 +336,11 @@ class LibraryReviewTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "decline":
-            from .signals import record_decline
-
-            record_decline(task_state, kwargs.get("comment", ""))
+            submission = Submission.objects.filter(page_id=task_state.workflow_state.object_id).first()
+            if submission:
+                submission.status = Submission.Status.REJECTED
+                submission.moderator_comment = kwargs.get("comment", "") or ""
+                submission.save(update_fields=["status", "moderator_comment", "updated_at"])
             task_state.reject(user=user, **kwargs)
             return None
         return super().on_action(task_state, user, action_name, **kwargs)

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from home.models import MemberProfile, ThematicArea
 
-from .access import ensure_library_setup
+from .access import SUBMISSIONS_COLLECTION, library_collection
 from .models import ResourceFile, ResourceMaterialLanguage, ResourcePage, ResourceThematicArea, Submission
 from .validators import extension_of
 
@@ -59,7 +59,6 @@ def create_submission(user, organisation, index, data):
 
 @transaction.atomic
 def _create_submission(user, organisation, index, data, stored):
-    setup = ensure_library_setup()
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     if profile.organisation_id is None:
         profile.organisation = organisation
@@ -86,14 +85,14 @@ def _create_submission(user, organisation, index, data, stored):
     for area in english_areas:
         page.thematic_area_links.add(ResourceThematicArea(thematic_area=area))
     for upload in data["files"]:
-        document = store_document(upload, data["title"], user, setup["submissions"])
+        document = store_document(upload, data["title"], user, library_collection(SUBMISSIONS_COLLECTION))
         stored.append(document.file)
         page.files.add(ResourceFile(document=document))
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
 
     _quiet_wagtail_notifications(user)
-    setup["workflow"].start(page, user)
+    page.get_workflow().start(page, user)  # the review workflow setup_site put on the library
     submission = Submission.objects.create(page=page, submitter=user, organisation=organisation)
     # Wagtail's workflow emails the moderators (GroupApprovalTask submission notification).
     return submission

@@ -10,12 +10,12 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from home.models import MemberProfile, Organisation, ThematicArea
 from home.search_terms import search_terms
 
 from .access import can_open_members_files
+from .facets import facets_version
 from .forms import SubmissionForm
 from .models import (
     Access,
@@ -35,35 +35,9 @@ SEARCH_MAX_LENGTH = 200
 SORTS = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 
 
-FACETS_VERSION_KEY = "library:facets-version"
-
-
-def bump_facets_version():
-    """Called when resources, thematic areas or organisations change: cached filter options are rebuilt."""
-    try:
-        cache.incr(FACETS_VERSION_KEY)
-    except ValueError:
-        cache.set(FACETS_VERSION_KEY, 1, None)
-
-
-def _facets_version():
-    return cache.get_or_set(FACETS_VERSION_KEY, 1, None)
-
-
-def localized_area_names(locale_id=None):
-    """{translation_key: name in the reader's language} for every thematic area (cached)."""
-    locale_id = locale_id or Locale.get_active().pk
-    key = f"library:area-names:{locale_id}:{_facets_version()}"
-    names = cache.get(key)
-    if names is None:
-        names = dict(ThematicArea.objects.filter(locale_id=locale_id).values_list("translation_key", "name"))
-        cache.set(key, names, 3600)
-    return names
-
-
 def library_facets(index):
     """The options of the filter form for one library (cached until content changes)."""
-    key = f"library:facets:{index.pk}:{_facets_version()}"
+    key = f"library:facets:{index.pk}:{facets_version()}"
     facets = cache.get(key)
     if facets is not None:
         return facets

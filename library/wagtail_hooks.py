@@ -5,7 +5,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import DownloadCount, LibraryMembership, ResourceFile, Submission
+from .models import DownloadCount, LibraryIndexPage, LibraryMembership, ResourceFile, Submission
+from .setup import setup_library
 from .validators import extension_of
 
 
@@ -76,3 +77,23 @@ class LibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryGroup)
+
+
+@hooks.register("setup_site")
+def setup_library_section(setup, home):
+    setup.section(
+        home,
+        LibraryIndexPage,
+        "library",
+        title=_("Library"),
+        intro=_(
+            "Reports, databases, training modules and guides shared by civil society organisations, "
+            "international organisations and government agencies."
+        ),
+        contribute_text=_(
+            "Everyone can read the descriptions. Members-only files open for organisations that have shared "
+            "a resource: contribute one of your organisation's reports or training materials to unlock the "
+            "whole library for all your colleagues."
+        ),
+    )
+    setup_library()

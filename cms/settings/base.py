@@ -72,6 +72,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [
     "home",
+    "programme",
+    "accounts",
     "courses",
     "library",
     "wagtail_localize",
@@ -164,8 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Counts failed logins and refuses a username or address after too many (home/login_throttle.py).
-AUTHENTICATION_BACKENDS = ["home.login_throttle.ThrottledModelBackend"]
+# Counts failed logins and refuses a username or address after too many (accounts/login_throttle.py).
+AUTHENTICATION_BACKENDS = ["accounts.login_throttle.ThrottledModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

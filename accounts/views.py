@@ -2,15 +2,17 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.models import MemberProfile
+
 from . import login_throttle
 from .forms import DeleteAccountForm, ProfileForm, SignupForm, ThrottledAuthenticationForm
-from .models import MemberProfile
+from .organisations import MergeOrganisationsForm, can_merge_organisations, merge_organisations
 
 
 def signup(request):
@@ -24,7 +26,7 @@ def signup(request):
         if next_url.startswith("/") and not next_url.startswith("//"):
             return redirect(next_url)
         return redirect(f"/{user.profile.preferred_language}/my-learning/")
-    return render(request, "registration/signup.html", {"form": form, "next": request.GET.get("next", "")})
+    return render(request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")})
 
 
 class ThrottledLoginView(auth_views.LoginView):
@@ -59,7 +61,7 @@ def profile(request):
         form.save()
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
-    return render(request, "registration/profile.html", {"form": form})
+    return render(request, "accounts/profile.html", {"form": form})
 
 
 @login_required
@@ -72,4 +74,22 @@ def delete_account(request):
         user.delete()
         messages.success(request, _("Your account and your learning data have been deleted."))
         return redirect(f"/{get_language()}/")
-    return render(request, "registration/delete_account.html", {"form": form})
+    return render(request, "accounts/delete_account.html", {"form": form})
+
+
+def merge_organisations_view(request):
+    """Wagtail admin: merge a duplicate organisation into the one to keep (editors with change and delete)."""
+    if not can_merge_organisations(request.user):
+        raise PermissionDenied
+    form = MergeOrganisationsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+        name = source.name
+        moved = merge_organisations(source, target)
+        messages.success(
+            request,
+            _("“%(source)s” is merged into “%(target)s” (%(moved)d records moved).")
+            % {"source": name, "target": target.name, "moved": moved},
+        )
+        return redirect("merge_organisations")
+    return render(request, "accounts/admin/merge_organisations.html", {"form": form})

@@ -1,6 +1,6 @@
 """Brute-force protection for every login form (ours and the Wagtail admin's).
 
-Failures are counted in the shared cache per username and per address (user_login_failed);
+Failures are counted in the shared cache per username and per address (see signal_handlers.py);
 while either count is over its limit, the authentication backend refuses every password.
 """
 
@@ -9,10 +9,8 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.dispatch import receiver
 
 # Failed logins allowed per username and per address within the window, before logins are refused.
 LIMIT = getattr(settings, "LOGIN_FAILURE_LIMIT", 5)
@@ -40,15 +38,13 @@ def _bump(key):
         return 1
 
 
-@receiver(user_login_failed)
-def count_failure(sender, credentials, request=None, **kwargs):
-    for key in _keys(request, credentials.get("username", "")):
+def record_failure(request, username):
+    for key in _keys(request, username):
         _bump(key)
 
 
-@receiver(user_logged_in)
-def forget_failures(sender, request, user, **kwargs):
-    cache.delete(_keys(request, user.get_username())[0])
+def forget_failures(request, username):
+    cache.delete(_keys(request, username)[0])
 
 
 class ThrottledModelBackend(ModelBackend):

@@ -1,14 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import account_views
+from . import views
 
 urlpatterns = [
-    path("signup/", account_views.signup, name="signup"),
-    path("login/", account_views.ThrottledLoginView.as_view(), name="login"),
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("profile/", account_views.profile, name="profile"),
-    path("delete/", account_views.delete_account, name="delete_account"),
+    path("profile/", views.profile, name="profile"),
+    path("delete/", views.delete_account, name="delete_account"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

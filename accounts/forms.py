@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import MemberProfile, Organisation, Region
+from home.models import MemberProfile, Organisation, Region
 
 
 class OrganisationFields(forms.Form):

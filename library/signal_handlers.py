@@ -7,15 +7,10 @@ from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
 
 from home.models import MemberProfile, Organisation, ThematicArea
-from home.organisations import organisations_merged
+from home.signals import organisations_merged
 
-from .access import (
-    apply_membership_status,
-    collection_for,
-    grant_membership,
-    grant_organisation,
-    organisation_has_contributed,
-)
+from .access import SUBMISSIONS_COLLECTION, collection_for, library_collection
+from .facets import bump_facets_version
 from .models import LibraryMembership, ResourceFile, ResourcePage, Submission
 from .notifications import notify_submitter
 
@@ -28,19 +23,10 @@ def _submission_for(workflow_state):
     return Submission.objects.filter(page_id=page_id).select_related("page", "submitter", "organisation").first()
 
 
-def record_decline(task_state, comment):
-    """Called by LibraryReviewTask before it rejects the task for good."""
-    submission = _submission_for(task_state.workflow_state)
-    if submission:
-        submission.status = Submission.Status.REJECTED
-        submission.moderator_comment = comment or ""
-        submission.save(update_fields=["status", "moderator_comment", "updated_at"])
-
-
 @receiver(page_published, sender=ResourcePage)
 def file_documents_by_access(sender, instance, **kwargs):
     """Published files go to the public or the members-only collection, following the resource's access."""
-    collection = collection_for(instance.access)
+    collection = collection_for(members_only=instance.is_members_only)
     document_ids = ResourceFile.objects.filter(page=instance).values_list("document_id", flat=True)
     get_document_model().objects.filter(pk__in=list(document_ids)).exclude(collection=collection).update(
         collection=collection
@@ -50,8 +36,6 @@ def file_documents_by_access(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=ResourcePage)
 def hide_documents_of_unpublished_resource(sender, instance, **kwargs):
     """Files of a resource nobody can see any more go back behind the moderators-only collection."""
-    from .access import ensure_library_setup
-
     document_ids = list(ResourceFile.objects.filter(page=instance).values_list("document_id", flat=True))
     still_live = set(
         ResourceFile.objects.filter(document_id__in=document_ids, page__live=True)
@@ -59,7 +43,7 @@ def hide_documents_of_unpublished_resource(sender, instance, **kwargs):
         .values_list("document_id", flat=True)
     )
     hidden = [pk for pk in document_ids if pk not in still_live]
-    get_document_model().objects.filter(pk__in=hidden).update(collection=ensure_library_setup()["submissions"])
+    get_document_model().objects.filter(pk__in=hidden).update(collection=library_collection(SUBMISSIONS_COLLECTION))
 
 
 @receiver(workflow_approved)
@@ -71,7 +55,9 @@ def submission_approved(sender, instance, user=None, **kwargs):
     submission.status = Submission.Status.APPROVED
     submission.moderator_comment = (task_state.comment if task_state else "") or ""
     submission.save(update_fields=["status", "moderator_comment", "updated_at"])
-    grant_organisation(submission.organisation, note=f"Contribution approved: {submission.page.title}"[:255])
+    LibraryMembership.objects.grant_organisation(
+        submission.organisation, note=f"Contribution approved: {submission.page.title}"[:255]
+    )
     transaction.on_commit(lambda: notify_submitter(submission))
 
 
@@ -90,13 +76,13 @@ def submission_sent_back(sender, instance, user=None, **kwargs):
 @receiver(post_save, sender=MemberProfile)
 def join_contributing_organisation(sender, instance, **kwargs):
     """People who sign up with (or move to) an organisation that has contributed become members too."""
-    if instance.organisation_id and organisation_has_contributed(instance.organisation):
-        grant_membership(instance.user, note="Member of a contributing organisation")
+    if instance.organisation_id and Submission.objects.has_contributed(instance.organisation):
+        LibraryMembership.objects.grant(instance.user, note="Member of a contributing organisation")
 
 
 @receiver(post_save, sender=LibraryMembership)
 def membership_changed(sender, instance, **kwargs):
-    apply_membership_status(instance)
+    instance.apply_status()
 
 
 @receiver(page_published, sender=ResourcePage)
@@ -106,13 +92,11 @@ def membership_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=ThematicArea)
 @receiver(post_save, sender=Organisation)
 def refresh_filter_options(sender, **kwargs):
-    from .views import bump_facets_version
-
     bump_facets_version()
 
 
 @receiver(organisations_merged)
 def unlock_merged_organisation(sender, target, **kwargs):
     """People who came with a merged name join the library if the organisation they now belong to contributed."""
-    if organisation_has_contributed(target):
-        grant_organisation(target, note=f"Organisation merged into {target.name}")
+    if Submission.objects.has_contributed(target):
+        LibraryMembership.objects.grant_organisation(target, note=f"Organisation merged into {target.name}")

@@ -11,13 +11,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.signals import page_published
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-from wagtail_localize.models import TranslationSource
 
-from home.blocks import BaseStreamBlock, ForumSessionBlock, KeyTopicBlock, LearnMoreBlock, TopicListBlock
+from home.blocks import BaseStreamBlock
+from home.models import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, ThematicArea
 
-from .core import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, ThematicArea
+from .blocks import ForumSessionBlock, KeyTopicBlock, LearnMoreBlock, TopicListBlock
 
 RECOMMENDATIONS_PER_PAGE = 20
 
@@ -74,7 +73,7 @@ class TrainingProgrammePage(IndexPage):
         TranslatableField("partners"),
         TranslatableField("body"),
     ]
-    subpage_types = ["home.TrainingSessionPage"]
+    subpage_types = ["programme.TrainingSessionPage"]
 
     class Meta:
         verbose_name = _("training programme")
@@ -144,7 +143,7 @@ class TrainingSessionPage(Page):
         SynchronizedField("duration_days"),
         SynchronizedField("learn_more"),
     ]
-    parent_page_types = ["home.TrainingProgrammePage"]
+    parent_page_types = ["programme.TrainingProgrammePage"]
     subpage_types = []
 
     class Meta:
@@ -186,7 +185,7 @@ class TrainingSessionPage(Page):
 
 
 class ConsultationIndexPage(IndexPage):
-    subpage_types = ["home.ConsultationPage"]
+    subpage_types = ["programme.ConsultationPage"]
 
     class Meta:
         verbose_name = _("consultation list")
@@ -271,7 +270,7 @@ class ConsultationPage(Page):
         SynchronizedField("participants"),
         SynchronizedField("attending_organisations"),
     ]
-    parent_page_types = ["home.ConsultationIndexPage"]
+    parent_page_types = ["programme.ConsultationIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -302,7 +301,7 @@ class ConsultationOrganisation(Orderable):
 
 
 class ForumIndexPage(IndexPage):
-    subpage_types = ["home.ForumPage"]
+    subpage_types = ["programme.ForumPage"]
 
     class Meta:
         verbose_name = _("forum list")
@@ -361,7 +360,7 @@ class ForumPage(Page):
         TranslatableField("conclusions"),
         SynchronizedField("date"),
     ]
-    parent_page_types = ["home.ForumIndexPage"]
+    parent_page_types = ["programme.ForumIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -448,7 +447,7 @@ class RecommendationFilterForm(forms.Form):
 
 
 class RecommendationIndexPage(IndexPage):
-    subpage_types = ["home.RecommendationPage"]
+    subpage_types = ["programme.RecommendationPage"]
     keeps_filters_across_languages = True  # filter values are the same codes in every language
 
     class Meta:
@@ -475,7 +474,7 @@ class RecommendationIndexPage(IndexPage):
 
 
 class RecommendationTag(TaggedItemBase):
-    content_object = ParentalKey("home.RecommendationPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey("programme.RecommendationPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class RecommendationPage(Page):
@@ -523,7 +522,10 @@ class RecommendationPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("text"),
         MultiFieldPanel(
-            [PageChooserPanel("source", ["home.ForumPage", "home.ConsultationPage"]), FieldPanel("session_number")],
+            [
+                PageChooserPanel("source", ["programme.ForumPage", "programme.ConsultationPage"]),
+                FieldPanel("session_number"),
+            ],
             heading=_("Where it was made"),
         ),
         MultiFieldPanel(
@@ -560,7 +562,7 @@ class RecommendationPage(Page):
         SynchronizedField("follow_up_date"),
         SynchronizedField("evidence_url"),
     ]
-    parent_page_types = ["home.RecommendationIndexPage"]
+    parent_page_types = ["programme.RecommendationIndexPage"]
     subpage_types = []
 
     # Fields that belong to the recommendation, not to one language: published once, shown everywhere.
@@ -597,25 +599,3 @@ class RecommendationPage(Page):
             )
         context["source_page"] = source
         return context
-
-
-def share_follow_up_on_publish(sender, instance, **kwargs):
-    """Keep follow-up the same in every language: the source language's page is the one to edit.
-
-    Publishing the original copies its follow-up to every translation; publishing a translation
-    (whose copy of the original may be old) takes the follow-up from the original instead.
-    """
-    original_locale = (
-        TranslationSource.objects.filter(object_id=instance.translation_key).values_list("locale_id", flat=True).first()
-    )
-    if original_locale is None or original_locale == instance.locale_id:
-        instance.share_follow_up()
-        return
-    original = RecommendationPage.objects.filter(
-        translation_key=instance.translation_key, locale_id=original_locale
-    ).first()
-    if original is not None:
-        original.share_follow_up()
-
-
-page_published.connect(share_follow_up_on_publish, sender=RecommendationPage)

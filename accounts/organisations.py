@@ -4,15 +4,12 @@ from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Revision
 
-from .models import Organisation
-
-# Sent after a merge, with source_name and target; the library grants membership through it.
-organisations_merged = Signal()
+from home.models import Organisation
+from home.signals import organisations_merged
 
 
 def _references():

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeConfig(AppConfig):
+    name = "programme"
+    verbose_name = _("Programme")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,75 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from .models import (
+    ConsultationIndexPage,
+    ForumIndexPage,
+    RecommendationIndexPage,
+    RecommendationPage,
+    TrainingProgrammePage,
+)
+
+
+class RecommendationListingViewSet(PageListingViewSet):
+    """Every recommendation in one flat list, with its follow-up status, for the editors who keep it up to date."""
+
+    model = RecommendationPage
+    icon = "tasks"
+    menu_label = _("Recommendations")
+    menu_order = 210
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("follow_up_status", label=_("Follow-up"), accessor="get_follow_up_status_display", width="12%"),
+        Column("follow_up_date", label=_("Noted on"), width="10%"),
+        Column("addressee", label=_("Addressed to"), accessor="get_addressee_display", width="14%"),
+        Column("locale", label=_("Language"), accessor="locale.get_display_name", width="10%"),
+    ]
+    list_filter = ["follow_up_status", "addressee", "locale"]
+
+
+@hooks.register("register_admin_viewset")
+def register_recommendation_listing():
+    return RecommendationListingViewSet("recommendation_pages")
+
+
+@hooks.register("setup_site")
+def setup_programme_sections(setup, home):
+    setup.section(
+        home,
+        TrainingProgrammePage,
+        "training",
+        title=_("Training programme"),
+        intro=_(
+            "A Stronger Civil Society in Tajikistan through Novel Trainings and Technology: five-day courses "
+            "that taught CSO staff to engage government on laws and policies."
+        ),
+    )
+    setup.section(
+        home,
+        ConsultationIndexPage,
+        "consultations",
+        title=_("Consultations"),
+        intro=_(
+            "What civil society organisations raised when donors consulted them, and what they were told in return."
+        ),
+    )
+    setup.section(
+        home,
+        ForumIndexPage,
+        "forums",
+        title=_("Forums"),
+        intro=_("Regional civil society forums: their sessions, what was discussed and what was recommended."),
+    )
+    setup.section(
+        home,
+        RecommendationIndexPage,
+        "recommendations",
+        title=_("Recommendations"),
+        intro=_(
+            "Every recommendation from the forums and consultations, with what has happened since. Forum "
+            "participants complained of a lack of follow-up: here it is recorded."
+        ),
+    )
