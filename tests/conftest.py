@@ -1,33 +1,49 @@
+"""The database every test starts from, and the fixtures every app's tests share.
+
+Most tests run on a database that holds only what `setup_site` makes, and build the few records
+they need with tests/factories.py; each test's changes are rolled back. The tests under
+tests/demo/ and tests/e2e/ check the demo content and the browser journeys: they run in a
+session of their own (`make test` runs both kinds), on a database with the demo loaded once.
+"""
+
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+
+DEMO_DIRECTORIES = ("demo", "e2e")
+
+
+def needs_demo(item):
+    return item.path.parent.name in DEMO_DIRECTORIES
+
+
+def pytest_collection_modifyitems(config, items):
+    demo = [item for item in items if needs_demo(item)]
+    if demo and len(demo) < len(items):
+        raise pytest.UsageError(
+            "The demo and browser tests (tests/demo, tests/e2e) run on a database with the demo loaded, the others "
+            "on one without it: run them in separate sessions, as `make test` does:\n"
+            "  pytest -n auto --ignore=tests/demo --ignore=tests/e2e\n"
+            "  pytest tests/demo tests/e2e"
+        )
+    config.hamkori_with_demo = bool(demo)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo content once; each test then runs in a transaction that is rolled back."""
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """The demo session gets a database of its own, so a reused test database never holds the demo."""
+    if getattr(request.config, "hamkori_with_demo", False):
+        from pytest_django.fixtures import _set_suffix_to_test_databases
+
+        _set_suffix_to_test_databases("demo")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """What a deployment has after `setup_site` (and the demo, for tests/demo and tests/e2e), made once."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
-
-
-@pytest.fixture
-def home_page(db):
-    from home.models import HomePage
-
-    return HomePage.objects.get(depth=2, locale__language_code="en")
-
-
-@pytest.fixture
-def page_in(db):
-    """page_in("tg", "/about/") is the live page at that path in that language."""
-
-    def find(language_code, path="/"):
-        for page in Page.objects.live().filter(locale__language_code=language_code, depth__gte=2):
-            if page.url_path.split("/", 2)[-1] == path.lstrip("/"):
-                return page.specific
-        raise LookupError(f"No live {language_code} page at {path}")
-
-    return find
+        call_command("setup_site", verbosity=0)
+        if getattr(request.config, "hamkori_with_demo", False):
+            call_command("load_demo_content", "--with-demo-accounts", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

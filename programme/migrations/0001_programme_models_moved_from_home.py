@@ -29,7 +29,10 @@ MOVED_MODELS = [
 def move_content_types(apps, schema_editor, old="home", new="programme"):
     ContentType = apps.get_model("contenttypes", "ContentType")
     for model in MOVED_MODELS:
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
+        if ContentType.objects.filter(app_label=old, model=model).exists():
+            # A content type under the new name can only have been made empty (with its permissions) by a
+            # partial `migrate` run with the new code: no row can use it before this migration, so it goes.
+            ContentType.objects.filter(app_label=new, model=model).delete()
             ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
 
 

@@ -11,13 +11,14 @@ class Command(BaseCommand):
         "content. Safe to run again: it only adds what is missing and never changes editors' work."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity=1, **options):
         created = []
         with transaction.atomic():
             setup = SiteSetup(report=created.append)
             setup.run()
-        for line in created:
-            self.stdout.write(f"  created: {line}")
+        if verbosity > 1:
+            for line in created:
+                self.stdout.write(f"  created: {line}")
         for code, strings in sorted(setup.untranslated.items()):
             self.stderr.write(
                 self.style.WARNING(
@@ -25,4 +26,6 @@ class Command(BaseCommand):
                     "English. Translate them in the admin (Translate) or in the catalogue."
                 )
             )
-        self.stdout.write(self.style.SUCCESS("The site is set up." if created else "The site was already set up."))
+        if verbosity:
+            done = f"The site is set up ({len(created)} things created)." if created else "The site was already set up."
+            self.stdout.write(self.style.SUCCESS(done))
