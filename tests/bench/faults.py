@@ -165,7 +165,7 @@ def main():
     harness.fresh_database(DATABASE)
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
-    manage(env, "load_demo_content")
+    harness.load_demo(env)
 
     postgres_restart(env)
     database_unreachable(env)

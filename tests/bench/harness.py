@@ -65,6 +65,12 @@ def environment(database, **extra):
     return env
 
 
+def load_demo(env):
+    """The demo content: loaded with the development settings (the demo app is never in production's),
+    into the same database the production-settings server then serves."""
+    manage({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, "load_demo_content")
+
+
 def manage(env, *args, quiet=True):
     result = subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=quiet, text=True, check=False

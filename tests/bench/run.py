@@ -84,7 +84,7 @@ def load(env):
     with timed("collectstatic"):
         manage(env, "collectstatic", "--noinput")
     with timed("demo content"):
-        manage(env, "load_demo_content")
+        harness.load_demo(env)
     with timed("generated volume"):
         result = subprocess.run([PYTHON, str(Path(__file__).with_name("volume.py"))], cwd=ROOT, env=env, check=False)
         if result.returncode:

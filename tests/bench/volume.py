@@ -24,14 +24,7 @@ from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, QuizAttempt  # noqa: E402
-from home.models import (  # noqa: E402
-    Addressee,
-    HomePage,
-    Organisation,
-    RecommendationIndexPage,
-    RecommendationPage,
-    ThematicArea,
-)
+from home.models import HomePage, Organisation, ThematicArea  # noqa: E402
 from library.models import (  # noqa: E402
     LibraryIndexPage,
     ResourceMaterialLanguage,
@@ -39,6 +32,7 @@ from library.models import (  # noqa: E402
     ResourceThematicArea,
     ResourceType,
 )
+from programme.models import Addressee, RecommendationIndexPage, RecommendationPage  # noqa: E402
 
 RESOURCES = int(os.environ.get("BENCH_RESOURCES", "10000"))
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "1000"))
