@@ -1,0 +1,65 @@
+"""Demo logins (content/accounts.toml): never under production settings."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import CommandError
+
+from home.models import MemberProfile
+
+from .data import read_content
+from .directory import organisations
+
+
+def demo_accounts_allowed():
+    """The one rule for every demo login: none under production settings."""
+    # SETTINGS_MODULE is None under override_settings (the test live server): the environment says it then.
+    module = getattr(settings, "SETTINGS_MODULE", None) or os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    return "production" not in module
+
+
+def check_demo_accounts_allowed():
+    if not demo_accounts_allowed():
+        raise CommandError(
+            "Demo accounts have known passwords and are never created under production settings. "
+            "Run load_demo_content without --with-demo-accounts, or with development settings."
+        )
+
+
+def create_demo_accounts():
+    """Create the demo logins that are missing; return every one as (role, username, password)."""
+    check_demo_accounts_allowed()
+    User = get_user_model()
+    logins = []
+    for spec in read_content("accounts")["accounts"]:
+        superuser = spec.get("superuser", False)
+        user, created = User.objects.get_or_create(
+            username=spec["username"],
+            defaults={
+                "email": spec.get("email", ""),
+                "first_name": spec.get("first_name", ""),
+                "last_name": spec.get("last_name", ""),
+                "is_staff": superuser,
+                "is_superuser": superuser,
+            },
+        )
+        if created:
+            user.set_password(spec["password"])
+            user.save()
+            groups = Group.objects.filter(name__in=spec.get("groups", []))
+            if len(groups) != len(spec.get("groups", [])):
+                raise CommandError(f"Demo account {user}: a group of {spec['groups']} is missing (run setup_site).")
+            user.groups.add(*groups)
+        organisation = organisations([spec["organisation"]])[0] if "organisation" in spec else None
+        MemberProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "organisation": organisation,
+                "region": organisation.region if organisation else "",
+                "preferred_language": spec.get("preferred_language", settings.LANGUAGE_CODE),
+            },
+        )
+        logins.append((spec["role"], spec["username"], spec["password"]))
+    return logins
