@@ -287,7 +287,7 @@ class LibraryMembershipManager(models.Manager):
 
 
 def members_group():
-    return Group.objects.get_or_create(name=MEMBERS_GROUP)[0]
+    return Group.objects.get(name=MEMBERS_GROUP)  # made by setup_site
 
 
 class LibraryMembership(models.Model):

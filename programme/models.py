@@ -72,6 +72,11 @@ class TrainingProgrammePage(IndexPage):
         TranslatableField("implementer"),
         TranslatableField("partners"),
         TranslatableField("body"),
+        SynchronizedField("staff_trained"),
+        SynchronizedField("organisations_trained"),
+        SynchronizedField("locations"),
+        SynchronizedField("training_days"),
+        SynchronizedField("course_days"),
     ]
     subpage_types = ["programme.TrainingSessionPage"]
 
