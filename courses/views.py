@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -115,8 +116,6 @@ def dashboard_view(request):
     for page in CoursePage.objects.live().filter(translation_key__in=keys).select_related("locale"):
         if page.translation_key not in pages or page.locale_id == getattr(locale, "id", None):
             pages[page.translation_key] = page
-    from django.db.models import Q
-
     paths = Q(pk__in=[])
     for page in pages.values():
         paths |= Q(path__startswith=page.path, depth=page.depth + 1)

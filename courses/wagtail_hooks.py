@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,8 +34,6 @@ def register_learning_report_menu_item():
 
 @hooks.register("register_permissions")
 def register_learning_report_permission():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(content_type__app_label="courses", codename="view_learning_reports")
 
 
