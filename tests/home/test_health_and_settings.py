@@ -55,7 +55,8 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-def test_demo_accounts_are_refused_with_production_settings():
+def test_the_demo_and_its_accounts_cannot_be_loaded_with_production_settings():
+    # The demo app is never installed in production, so its loader (and its known passwords) does not exist there.
     result = run_manage(
         "load_demo_content",
         "--with-demo-accounts",
@@ -64,6 +65,7 @@ def test_demo_accounts_are_refused_with_production_settings():
         DATABASE_URL="sqlite:////nonexistent-dir/never-created.sqlite3",
     )
     assert result.returncode != 0
+    assert "Unknown command: 'load_demo_content'" in result.stderr
 
 
 @pytest.mark.django_db

@@ -4,19 +4,33 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
+from tests.factories import (
+    PASSWORD,
+    ConsultationPageFactory,
+    CoursePageFactory,
+    RecommendationPageFactory,
+    ResourcePageFactory,
+    StandardPageFactory,
+    ThematicAreaFactory,
+    TrainingSessionPageFactory,
+    UserFactory,
+    home_page,
+    locale,
+    section,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("target", ["//evil.example", "https://evil.example/", "/\\evil.example", "///evil.example"])
 def test_login_never_redirects_to_another_site(client, target):
-    get_user_model().objects.create_user("reader@hamkori.local", password="long-enough-pass-123")
+    reader = UserFactory(email="reader@hamkori.local")
     response = client.post(
         "/en/accounts/login/?next=" + target,
-        {"username": "reader@hamkori.local", "password": "long-enough-pass-123", "next": target},
+        {"username": reader.username, "password": PASSWORD, "next": target},
     )
     assert response.status_code == 302
+    assert "_auth_user_id" in client.session  # the login itself worked
     assert "evil.example" not in response["Location"]
 
 
@@ -44,31 +58,43 @@ def test_a_huge_form_body_is_refused_cleanly(client):
     assert get_user_model().objects.count() == users
 
 
-def test_sitemap_lists_only_public_live_pages(client, home_page):
-    draft = StandardPage(title="Draft plans", slug="draft-plans", live=False)
-    home_page.add_child(instance=draft)
-    private = StandardPage(title="Members plans", slug="members-plans")
-    home_page.add_child(instance=private)
-    private.save_revision().publish()
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+def private_page(language="en", **fields):
+    page = StandardPageFactory(parent=home_page(language), **fields)
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page
+
+
+def test_sitemap_lists_only_public_live_pages(client, about):
+    StandardPageFactory(title="Draft plans", slug="draft-plans", live=False)
+    private_page(title="Members plans", slug="members-plans")
 
     xml = client.get("/sitemap.xml").content.decode()
-    assert "/en/about/" in xml and "/tg/about/" in xml
+    for language in ("en", "tg", "ru"):
+        assert f"/{language}/about/" in xml
+        assert f"/{language}/training/" in xml
     assert "draft-plans" not in xml
     assert "members-plans" not in xml
 
 
-@pytest.mark.parametrize("language", ["en", "tg", "ru"])
-def test_private_pages_ask_for_login_and_never_show_their_content(client, home_page, language):
-    private = StandardPage(title="Members plans", slug="members-plans", intro="Confidential budget notes")
-    home_page.add_child(instance=private)
-    private.save_revision().publish()
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+@pytest.mark.parametrize(
+    ("language", "public_title", "private_title"),
+    [
+        ("en", "Open budget notes", "Members plans"),
+        ("tg", "Ёддоштҳои ошкори буҷет", "Нақшаҳои аъзоён"),
+        ("ru", "Открытые заметки о бюджете", "Планы участников"),
+    ],
+)
+def test_private_pages_ask_for_login_and_never_show_their_content(client, language, public_title, private_title):
+    StandardPageFactory(parent=home_page(language), title=public_title, slug="open-notes", intro="Confidential budget")
+    private_page(language, title=private_title, slug="members-plans", intro="Confidential budget notes")
 
-    response = client.get("/en/members-plans/")
+    response = client.get(f"/{language}/members-plans/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
-    assert "Members plans" not in client.get(f"/{language}/search/", {"q": "Confidential"}).content.decode()
+    results = client.get(f"/{language}/search/", {"q": "Confidential"}).content.decode()
+    assert public_title in results  # search works here...
+    assert private_title not in results  # ...and leaves the private page out
 
 
 GARBAGE = [
@@ -86,6 +112,18 @@ GARBAGE = [
 ]
 
 
+@pytest.fixture
+def something_in_each_listing(db):
+    """One item in each listing below, so that filters and pages run over real rows."""
+    TrainingSessionPageFactory()
+    ConsultationPageFactory()
+    ResourcePageFactory()
+    CoursePageFactory()
+    area = ThematicAreaFactory(locale=locale("tg"), name="Рақамикунонӣ", slug="digitalisation")
+    RecommendationPageFactory(parent=section("recommendations", "tg"), thematic_area=area)
+    StandardPageFactory(parent=home_page("ru"), title="Водные комитеты", intro="Как работают водные комитеты.")
+
+
 @pytest.mark.parametrize(
     "listing",
     [
@@ -99,7 +137,7 @@ GARBAGE = [
         "/ru/search/?q={v}&page={v}",
     ],
 )
-def test_listings_take_any_value_without_an_error_or_an_echo(client, listing):
+def test_listings_take_any_value_without_an_error_or_an_echo(client, something_in_each_listing, listing):
     for value in GARBAGE:
         response = client.get(listing.format(v=value))
         assert response.status_code in (200, 400, 404), (listing, value[:20], response.status_code)
@@ -108,7 +146,8 @@ def test_listings_take_any_value_without_an_error_or_an_echo(client, listing):
         assert "Traceback" not in html
 
 
-def test_language_links_never_carry_a_next_off_site(client):
+def test_language_links_never_carry_a_next_off_site(client, about):
     html = client.get("/en/about/?next=//evil.example&lang=//evil.example").content.decode()
+    assert 'href="/tg/about/"' in html
     assert "evil.example" not in html.replace("/en/about/?next=", "")
     assert 'href="//evil' not in html

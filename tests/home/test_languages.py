@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from home.models import StandardPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +33,15 @@ def test_root_redirects_by_browser_language(client, accept_language, expected):
 
 
 @pytest.mark.parametrize("language", ["en", "tg", "ru"])
-def test_every_page_lists_hreflang_alternates_for_its_translations(client, language):
+def test_every_page_lists_hreflang_alternates_for_its_translations(client, about, language):
     html = client.get(f"/{language}/about/").content.decode()
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="http://testserver(/[^"]*)">', html))
     assert alternates == {"en": "/en/about/", "tg": "/tg/about/", "ru": "/ru/about/"}
 
 
-def test_switcher_keeps_the_reader_on_the_same_page(client):
+def test_switcher_keeps_the_reader_on_the_same_page(client, about):
     html = client.get("/tg/about/").content.decode()
+    assert "Дар бораи Ҳамкорӣ" in html
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
     assert 'href="/en/about/"' in switcher
     assert 'href="/ru/about/"' in switcher
@@ -48,10 +49,8 @@ def test_switcher_keeps_the_reader_on_the_same_page(client):
     assert "not translated" not in switcher
 
 
-def test_switcher_says_when_a_page_has_no_translation_yet(client, home_page):
-    page = StandardPage(title="Only in English", slug="only-english")
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
+def test_switcher_says_when_a_page_has_no_translation_yet(client):
+    StandardPageFactory(title="Only in English", slug="only-english")
 
     html = client.get("/en/only-english/").content.decode()
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]

@@ -1,12 +1,12 @@
 import pytest
-from django.contrib.auth import get_user_model
 
 from home.models import FooterText
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_anonymous_pages_are_served_from_the_cache_after_the_first_visit(client):
+def test_anonymous_pages_are_served_from_the_cache_after_the_first_visit(client, about):
     first = client.get("/en/about/")
     second = client.get("/en/about/")
     assert first["X-Page-Cache"] == "miss"
@@ -14,11 +14,11 @@ def test_anonymous_pages_are_served_from_the_cache_after_the_first_visit(client)
     assert second.content == first.content
 
 
-def test_publishing_a_page_empties_the_cache(client, page_in):
+def test_publishing_a_page_empties_the_cache(client, about):
     client.get("/en/about/")
-    about = page_in("en", "/about/")
-    about.title = "About the Hamkori platform"
-    about.save_revision().publish()
+    page = about["en"]
+    page.title = "About the Hamkori platform"
+    page.save_revision().publish()
 
     response = client.get("/en/about/")
     assert response["X-Page-Cache"] == "miss"
@@ -33,10 +33,9 @@ def test_saving_a_snippet_empties_the_cache(client):
     assert "New footer words" in client.get("/en/").content.decode()
 
 
-def test_signed_in_readers_never_get_or_fill_the_cache(client):
+def test_signed_in_readers_never_get_or_fill_the_cache(client, about):
     client.get("/en/about/")  # cached for anonymous readers
-    user = get_user_model().objects.create_user("reader", password="long-enough-pass-123")
-    client.force_login(user)
+    client.force_login(UserFactory())
     response = client.get("/en/about/")
     assert "X-Page-Cache" not in response
     assert "Log out" in response.content.decode()
@@ -49,6 +48,6 @@ def test_pages_with_a_csrf_token_are_never_cached(client):
     assert "csrfmiddlewaretoken" in response.content.decode()
 
 
-def test_each_query_string_is_cached_separately(client):
-    assert "result" in client.get("/en/search/", {"q": "platform"}).content.decode()
+def test_each_query_string_is_cached_separately(client, about):
+    assert "About Hamkori" in client.get("/en/search/", {"q": "platform"}).content.decode()
     assert "Nothing matched" in client.get("/en/search/", {"q": "zzzznothing"}).content.decode()

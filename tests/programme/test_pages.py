@@ -1,37 +1,36 @@
-"""The training programme, consultation, forum and partner pages, as a reader and an editor see them."""
+"""The training programme, consultation and forum pages, as a reader and an editor see them."""
 
 import pytest
 from django.utils.html import escape
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.demo_programme import SESSIONS
-from home.models import (
+from home.models import HomePage
+from home.translation import publish_translation
+from programme.models import (
     ConsultationIndexPage,
     ConsultationPage,
     ForumIndexPage,
     ForumPage,
-    HomePage,
-    Organisation,
     RecommendationIndexPage,
     RecommendationPage,
-    StandardPage,
     TrainingProgrammePage,
     TrainingSessionPage,
 )
+from tests.factories import StandardPageFactory, TrainingSessionPageFactory, UserFactory, list_items, translate
 
-LANGUAGES = ["en", "tg", "ru"]
-SESSION_TITLES = {
-    "en": [s["title"] for s in SESSIONS],
-    "tg": ["Қонунҳое, ки", "Сохторҳои расмӣ", "Боварбахшӣ ва муошират", "Бунёди муносибатҳои", "Таҳияи пешниҳодҳои"],
-    "ru": [
-        "Законы, регулирующие",
-        "Формальные и неформальные",
-        "Убеждение и коммуникация",
-        "Построение долгосрочных",
-        "Разработка проектных",
-    ],
-}
+from .conftest import (
+    CONSULTATION,
+    FORUM,
+    FORUM_RECOMMENDATIONS,
+    FORUM_SESSIONS,
+    FORUM_TITLES,
+    LANGUAGES,
+    ORGANISATIONS,
+    PROGRAMME_FACTS,
+    SESSIONS,
+)
 
 
 class ProgrammeTreeRulesTest(WagtailPageTestCase):
@@ -58,30 +57,32 @@ def positions(html, needles):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_five_sessions_are_listed_in_order(client, language):
+def test_the_five_sessions_are_listed_in_order(client, programme, language):
     response = client.get(f"/{language}/training/")
     assert response.status_code == 200
     html = response.content.decode()
-    found = positions(html, SESSION_TITLES[language])
+    found = positions(html, [escape(titles[language]) for _slug, _number, titles in SESSIONS])
     assert found == sorted(found)
-    for session in SESSIONS:
-        assert f'href="/{language}/training/{session["slug"]}/"' in html
+    for slug, _number, _titles in SESSIONS:
+        assert f'href="/{language}/training/{slug}/"' in html
 
 
-def test_programme_page_shows_its_facts(client):
+def test_programme_page_shows_its_facts(client, programme):
     html = client.get("/en/training/").content.decode()
-    for fact in ("140", "70", "35", "Eurasia Foundation of Central Asia", "Accountability Fund"):
-        assert fact in html
+    for number in (140, 73, 35):
+        assert f'<span class="key-figures__figure">{number}</span>' in html
+    assert "Eurasia Foundation of Central Asia" in html
+    assert "Accountability Fund" in html
 
 
-def test_tajik_programme_page_is_in_tajik(client):
+def test_tajik_programme_page_is_in_tajik(client, programme):
     html = client.get("/tg/training/").content.decode()
-    assert "Бунёди Авруосиёи Осиёи Марказӣ" in html
+    assert PROGRAMME_FACTS["tg"]["implementer"] in html
     assert "Accountability Fund" not in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_session_links_to_the_previous_and_next(client, language):
+def test_each_session_links_to_the_previous_and_next(client, programme, language):
     middle = client.get(f"/{language}/training/persuasion-and-communication/").content.decode()
     assert f'rel="prev" class="prev-next__prev" href="/{language}/training/power-structures/"' in middle
     assert f'rel="next" class="prev-next__next" href="/{language}/training/long-term-relationships/"' in middle
@@ -91,23 +92,26 @@ def test_each_session_links_to_the_previous_and_next(client, language):
     assert 'rel="next"' not in last
 
 
-def test_session_shows_topics_objectives_and_duration(client):
+def test_session_shows_topics_objectives_and_duration(client, programme, page_in):
+    session = page_in("en", "/training/power-structures/")
+    session.duration_days = 2
+    session.save_revision().publish()
+    translate(session, "tg", duration_days=2)
     html = client.get("/tg/training/power-structures/").content.decode()
     assert "Харитасозии ҷонибҳои манфиатдор" in html  # a topic
     assert "харитаи ҷонибҳои манфиатдорро кашидан" in html  # an objective
     assert "Stakeholder mapping" not in html
+    assert "Duration: 2 days" in client.get("/en/training/power-structures/").content.decode()
 
 
-def test_learn_more_lists_only_live_pages_in_the_readers_language(client, page_in):
+def test_learn_more_lists_only_live_pages_in_the_readers_language(client, programme, page_in):
+    about = StandardPageFactory(title="About Hamkori", slug="about")
+    translate(about, "tg", title="Дар бораи Ҳамкорӣ")
+    draft = StandardPageFactory(parent=about, title="Unfinished lesson", slug="unfinished-lesson", live=False)
     session = page_in("en", "/training/laws-and-csos/")
-    about = page_in("en", "/about/")
-    draft = StandardPage(title="Unfinished lesson", slug="unfinished-lesson", live=False)
-    about.add_child(instance=draft)
     session.learn_more = [{"type": "page", "value": about.pk}, {"type": "page", "value": draft.pk}]
     session.save_revision().publish()
-    tajik_session = page_in("tg", "/training/laws-and-csos/")
-    tajik_session.learn_more = session.learn_more
-    tajik_session.save_revision().publish()
+    translate(session, "tg", learn_more=session.learn_more)
 
     english = client.get("/en/training/laws-and-csos/").content.decode()
     assert 'href="/en/about/">About Hamkori' in english
@@ -116,17 +120,13 @@ def test_learn_more_lists_only_live_pages_in_the_readers_language(client, page_i
     assert 'href="/tg/about/">Дар бораи Ҳамкорӣ' in tajik
 
 
-def test_unpublished_and_private_sessions_are_not_listed(client, page_in):
-    programme = page_in("en", "/training/")
-    draft = TrainingSessionPage(
-        title="Draft session on budgets", slug="draft-budgets", number=6, summary="x", live=False
-    )
-    programme.add_child(instance=draft)
-    private = TrainingSessionPage(title="Private session on budgets", slug="private-budgets", number=7, summary="x")
-    programme.add_child(instance=private)
+def test_unpublished_and_private_sessions_are_not_listed(client, programme):
+    TrainingSessionPageFactory(title="Draft session on budgets", slug="draft-budgets", number=6, live=False)
+    private = TrainingSessionPageFactory(title="Private session on budgets", slug="private-budgets", number=7)
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     html = client.get("/en/training/").content.decode()
+    assert "Developing project proposals" in html
     assert "Draft session on budgets" not in html
     assert "Private session on budgets" not in html
     # ...nor linked as the "next session" of the last public one.
@@ -134,51 +134,54 @@ def test_unpublished_and_private_sessions_are_not_listed(client, page_in):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_consultation_shows_topics_responses_and_organisations(client, language):
-    response = client.get(f"/{language}/consultations/world-bank-cpf-bokhtar-2026/")
+def test_consultation_shows_topics_responses_and_organisations(client, programme, language):
+    response = client.get(f"/{language}/consultations/{CONSULTATION}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('class="key-topic"') == 5
     assert html.count('class="key-topic__response"') == 3
-    names = Organisation.objects.filter(consultations__page__locale__language_code="en").distinct()
-    assert names.count() == 28
-    for organisation in names:
-        shown = {"en": organisation.name, "tg": organisation.name_tg, "ru": organisation.name_ru}[language]
-        assert escape(shown or organisation.name) in html
-    assert "37" in html
+    for name, name_tg, name_ru in ORGANISATIONS:
+        shown = {"en": name, "tg": name_tg, "ru": name_ru}[language] or name
+        assert f"<li>{escape(shown)}</li>" in html
+    assert "<dd>37</dd>" in html  # participants
 
 
-def test_consultation_in_tajik_is_in_tajik(client):
-    html = client.get("/tg/consultations/world-bank-cpf-bokhtar-2026/").content.decode()
+def test_consultation_counts_its_attending_organisations(client, programme):
+    assert (
+        f"{len(ORGANISATIONS)} organisations attended"
+        in client.get(f"/en/consultations/{CONSULTATION}/").content.decode()
+    )
+
+
+def test_consultation_in_tajik_is_in_tajik(client, programme):
+    html = client.get(f"/tg/consultations/{CONSULTATION}/").content.decode()
     assert "Гурӯҳи Бонки Ҷаҳонӣ" in html
     assert "Бохтар" in html
+    assert "Хариди давлатӣ" in html
     assert "procurement" not in html
 
 
-def test_consultation_list_links_the_consultation(client):
+def test_consultation_list_links_the_consultation(client, programme):
     html = client.get("/ru/consultations/").content.decode()
-    assert 'href="/ru/consultations/world-bank-cpf-bokhtar-2026/"' in html
+    assert f'href="/ru/consultations/{CONSULTATION}/"' in html
     assert "Консультация Группы Всемирного банка" in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_forum_shows_its_sessions_with_their_recommendations(client, language):
-    html = client.get(f"/{language}/forums/eu-central-asia-forum-2021/").content.decode()
-    assert html.count('class="forum-session"') == 4
-    # 23 recommendations, each linked from its session
-    assert html.count(f'href="/{language}/recommendations/eu-central-asia-forum-2021-') == 23
+def test_forum_shows_its_sessions_with_their_recommendations(client, programme, language):
+    html = client.get(f"/{language}/forums/{FORUM}/").content.decode()
+    assert html.count('class="forum-session"') == len(FORUM_SESSIONS)
+    # Each recommendation is linked from its session, in the reader's language.
+    assert html.count(f'href="/{language}/recommendations/{FORUM}-') == len(FORUM_RECOMMENDATIONS)
+    sessions = html.split('class="forum-session"')[1:]
+    assert sessions[1].count(f"/recommendations/{FORUM}-") == 1  # session 2 made one recommendation
+    assert f'href="/{language}/recommendations/{FORUM}-03/"' in sessions[1]
+    assert sessions[3].count(f"/recommendations/{FORUM}-") == 2  # session 4 made two
 
 
-def test_forum_list_and_titles_in_each_language(client):
-    assert "Форуми ҷомеаи шаҳрвандии ИА" in client.get("/tg/forums/").content.decode()
-    assert "Форум гражданского общества ЕС" in client.get("/ru/forums/").content.decode()
-
-
-@pytest.mark.parametrize("path", ["/partners/", "/partners/tacso-2/", "/partners/carec-cso-concept/"])
-def test_partner_pages_exist_in_each_language(client, path):
-    for language in LANGUAGES:
-        assert client.get(f"/{language}{path}").status_code == 200
-    assert "TACSO" in client.get("/tg/partners/tacso-2/").content.decode()
+def test_forum_list_and_titles_in_each_language(client, programme):
+    assert FORUM_TITLES["tg"] in client.get("/tg/forums/").content.decode()
+    assert FORUM_TITLES["ru"] in client.get("/ru/forums/").content.decode()
 
 
 @pytest.mark.parametrize(
@@ -187,48 +190,57 @@ def test_partner_pages_exist_in_each_language(client, path):
         "/training/",
         "/training/laws-and-csos/",
         "/consultations/",
-        "/consultations/world-bank-cpf-bokhtar-2026/",
+        f"/consultations/{CONSULTATION}/",
         "/forums/",
-        "/forums/eu-central-asia-forum-2021/",
+        f"/forums/{FORUM}/",
         "/recommendations/",
-        "/recommendations/eu-central-asia-forum-2021-01/",
+        f"/recommendations/{FORUM}-01/",
     ],
 )
-def test_pages_stay_under_30_kb_and_load_nothing_from_elsewhere(client, path):
+def test_pages_stay_under_30_kb_and_load_nothing_from_elsewhere(client, programme, path):
     for language in LANGUAGES:
-        html = client.get(f"/{language}{path}").content.decode()
+        response = client.get(f"/{language}{path}")
+        assert response.status_code == 200
+        html = response.content.decode()
         assert len(html.encode()) < 30_000
         assert 'src="http' not in html  # nothing loaded from another host
 
 
 def test_sections_are_in_the_main_menu(client):
     html = client.get("/tg/").content.decode()
-    for slug in ("training", "consultations", "forums", "recommendations", "partners"):
-        assert f'href="/tg/{slug}/"' in html
+    menu = html.split('class="main-nav__list"')[1].split("</ul>")[0]
+    for slug in ("training", "consultations", "forums", "recommendations"):
+        assert f'href="/tg/{slug}/"' in menu
 
 
-def test_editor_can_translate_a_session_page_in_the_admin(client, django_user_model, page_in):
-    editor = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw")
-    client.force_login(editor)
-    session = page_in("en", "/training/laws-and-csos/")
+def test_editor_can_translate_a_session_page_in_the_admin(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    session = TrainingSessionPageFactory(
+        title="Laws that govern CSOs", summary="The law on public associations.", topics=list_items(["Registration"])
+    )
+    session.save_revision().publish()
+    words = {
+        "Laws that govern CSOs": "Қонунҳое, ки фаъолияти ТҶШ-ро танзим мекунанд",
+        "The law on public associations.": "Қонун дар бораи иттиҳодияҳои ҷамъиятӣ.",
+        "Registration": "Бақайдгирӣ",
+    }
+    tajik = publish_translation(session, "tg", words.get)
     assert client.get(f"/admin/pages/{session.pk}/edit/").status_code == 200
-    tajik = Page.objects.get(translation_key=session.translation_key, locale__language_code="tg")
     response = client.get(f"/admin/pages/{tajik.pk}/edit/")
     assert response.status_code == 200
-    assert "Қонунҳое" in response.content.decode()  # wagtail-localize's translation editor
+    html = response.content.decode()
+    assert "Translation of" in html  # wagtail-localize's translation editor, not a plain page form
+    assert "Қонунҳое" in html
 
 
 def test_editor_creates_a_russian_translation_of_a_new_session_and_publishes_it(
-    client, django_user_model, page_in, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks
 ):
-    from wagtail.models import Locale
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation
-
-    editor = django_user_model.objects.create_superuser("ed2", "ed2@example.org", "pw")
+    editor = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(editor)
-    programme = page_in("en", "/training/")
-    session = TrainingSessionPage(title="Budget advocacy", slug="budget-advocacy", number=6, summary="Read a budget.")
-    programme.add_child(instance=session)
+    session = TrainingSessionPageFactory(
+        title="Budget advocacy", slug="budget-advocacy", number=6, summary="Read a budget.", topics=[]
+    )
     session.save_revision().publish()
 
     russian = Locale.objects.get(language_code="ru")

@@ -3,9 +3,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 
 from courses.models import Enrolment, LessonCompletion
 from home.models import MemberProfile, Organisation
+from tests.factories import PASSWORD, CoursePageFactory, LessonPageFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +20,18 @@ SIGNUP = {
     "region": "khatlon",
     "preferred_language": "ru",
 }
+SINO = 'Public Organization "Sino"'
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(email="amina@example.org")
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
 
 
 def test_signup_with_a_typed_organisation_creates_an_unverified_one(client):
@@ -31,15 +45,14 @@ def test_signup_with_a_typed_organisation_creates_an_unverified_one(client):
 
 
 def test_signup_typing_an_existing_name_reuses_that_organisation(client):
+    OrganisationFactory(name=SINO)
     before = Organisation.objects.count()
     client.post("/en/accounts/signup/", {**SIGNUP, "new_organisation": 'public organization "sino"'})
     assert Organisation.objects.count() == before
-    assert (
-        MemberProfile.objects.get(user__username="rustam@example.org").organisation.name == 'Public Organization "Sino"'
-    )
+    assert MemberProfile.objects.get(user__username="rustam@example.org").organisation.name == SINO
 
 
-def test_signup_errors_are_translated_and_keep_what_was_typed(client):
+def test_signup_errors_keep_what_was_typed(client):
     response = client.post(
         "/tg/accounts/signup/", {**SIGNUP, "password2": "something-else-2026", "first_name": "<b>Rustam</b>"}
     )
@@ -50,9 +63,20 @@ def test_signup_errors_are_translated_and_keep_what_was_typed(client):
     assert not get_user_model().objects.filter(username="rustam@example.org").exists()
 
 
+def test_signup_errors_are_in_the_readers_language(client):
+    UserFactory(email="rustam@example.org")
+    response = client.post("/tg/accounts/signup/", {**SIGNUP, "email": "Rustam@Example.org"})
+    assert response.status_code == 200
+    assert "Ҳисоб бо ин почтаи электронӣ аллакай вуҷуд дорад." in response.content.decode()
+    assert get_user_model().objects.filter(email__iexact="rustam@example.org").count() == 1
+
+
 def test_signup_page_lists_the_organisation_directory(client):
+    OrganisationFactory(name=SINO)
+    OrganisationFactory(name="Typed in at sign-up", is_verified=False)
     html = client.get("/en/accounts/signup/").content.decode()
     assert "Public Organization &quot;Sino&quot;" in html
+    assert "Typed in at sign-up" not in html  # only verified entries are offered
     assert 'name="new_organisation"' in html
 
 
@@ -74,16 +98,21 @@ def test_profile_edit(learner_client, learner):
     learner.refresh_from_db()
     assert learner.last_name == "Saidova"
     assert learner.profile.region == "sughd"
+    assert learner.profile.preferred_language == "tg"
     assert learner.profile.organisation.name == "Nur"
 
 
-def test_delete_account_removes_the_learning_data(learner_client, learner, course, lessons):
-    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
-    learner_client.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
-    response = learner_client.post("/en/accounts/delete/", {"password": "wrong"})
-    assert "That is not your password." in response.content.decode()
+def test_delete_account_removes_the_learning_data(learner_client, learner):
+    lesson = LessonPageFactory(parent=CoursePageFactory(), quiz=[])  # read and mark as done
+    learner_client.post(f"/en/learn/course/{lesson.get_parent().pk}/enrol/")
+    learner_client.post(f"/en/learn/lesson/{lesson.pk}/complete/")
+    assert Enrolment.objects.filter(learner_id=learner.pk).exists()
+    assert LessonCompletion.objects.filter(learner_id=learner.pk).exists()
+
+    response = learner_client.post("/tg/accounts/delete/", {"password": "wrong"})
+    assert "Ин пароли шумо нест." in response.content.decode()
     assert get_user_model().objects.filter(pk=learner.pk).exists()
-    response = learner_client.post("/en/accounts/delete/", {"password": "a-long-pass-phrase"})
+    response = learner_client.post("/en/accounts/delete/", {"password": PASSWORD})
     assert response.status_code == 302
     assert not get_user_model().objects.filter(pk=learner.pk).exists()
     assert not Enrolment.objects.filter(learner_id=learner.pk).exists()
@@ -92,18 +121,17 @@ def test_delete_account_removes_the_learning_data(learner_client, learner, cours
 
 
 def test_failed_logins_are_throttled_with_a_translated_message(client, learner):
-    from django.core.cache import cache
-
-    cache.clear()
     for _n in range(5):
         response = client.post("/tg/accounts/login/", {"username": learner.username, "password": "wrong"})
         assert response.status_code == 200
-    response = client.post("/tg/accounts/login/", {"username": learner.username, "password": "a-long-pass-phrase"})
+    response = client.post("/tg/accounts/login/", {"username": learner.username, "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
-    assert learner.username in response.content.decode()
-    cache.clear()
-    response = client.post("/en/accounts/login/", {"username": learner.username, "password": "a-long-pass-phrase"})
+    html = response.content.decode()
+    assert learner.username in html
+    assert "Кӯшишҳои нокоми воридшавӣ аз ҳад зиёд шуданд." in html
+    cache.clear()  # the window has passed
+    response = client.post("/en/accounts/login/", {"username": learner.username, "password": PASSWORD})
     assert response.status_code == 302
 
 
@@ -114,13 +142,13 @@ def test_password_reset_sends_an_email(client, learner):
     assert "/en/accounts/password-reset/" in mail.outbox[0].body
 
 
-def test_the_admin_login_is_throttled_too(client, django_user_model):
+def test_the_admin_login_is_throttled_too(client):
     """Brute force through Wagtail's own login form: refused after five failures, even with the password."""
-    django_user_model.objects.create_superuser("chief", "chief@hamkori.local", "a-long-admin-pass-phrase")
+    chief = UserFactory(email="chief@hamkori.local", is_superuser=True, is_staff=True)
     for _n in range(5):
-        response = client.post("/admin/login/", {"username": "chief", "password": "guess"})
+        response = client.post("/admin/login/", {"username": chief.username, "password": "guess"})
         assert response.status_code == 200
-    response = client.post("/admin/login/", {"username": "chief", "password": "a-long-admin-pass-phrase"})
+    response = client.post("/admin/login/", {"username": chief.username, "password": PASSWORD})
     assert "_auth_user_id" not in client.session
     assert client.get("/admin/").status_code == 302
 
@@ -128,6 +156,6 @@ def test_the_admin_login_is_throttled_too(client, django_user_model):
 def test_many_usernames_from_one_address_are_throttled(client, learner):
     for n in range(20):
         client.post("/en/accounts/login/", {"username": f"someone{n}@example.org", "password": "guess"})
-    response = client.post("/en/accounts/login/", {"username": learner.username, "password": "a-long-pass-phrase"})
+    response = client.post("/en/accounts/login/", {"username": learner.username, "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
