@@ -5,27 +5,41 @@ from django.conf import settings
 from django.test import Client
 from wagtail.documents import get_document_model
 
-from library.access import MEMBERS_COLLECTION, MEMBERS_GROUP, SUBMISSIONS_COLLECTION
-from library.models import DownloadCount, LibraryMembership, ResourcePage, Submission
-from tests.library.conftest import SINO
+from library.access import MEMBERS_COLLECTION, MEMBERS_GROUP, PUBLIC_COLLECTION, SUBMISSIONS_COLLECTION
+from library.models import DownloadCount, LibraryMembership
+from tests.factories import OrganisationFactory, ResourcePageFactory, UserFactory, section, translate
+from tests.library.conftest import SINO, TOMIRIS, body, document_of, resource
 
-MEMBERS_ONLY = "world-bank-consultations-khatlon-2026"
-PUBLIC_PDF = "stronger-civil-society-tajikistan"
-PUBLIC_TXT = "carec-civil-society-concept-2020-2025"
-
-
-def document_of(slug, language="en"):
-    page = ResourcePage.objects.get(slug=slug, locale__language_code=language)
-    return page, page.files.select_related("document__collection").get().document
+CAREC_TEXT = b"CAREC 2030: a concept for working with civil society, 2020-2025.\n"
 
 
-def pending_document():
-    submission = Submission.objects.get(status=Submission.Status.PENDING, page__title="Volunteer recruitment checklist")
-    return submission.page.files.get().document
+@pytest.fixture
+def members_only(db):
+    """A members-only resource with a PDF, published by an editor."""
+    return resource(
+        "World Bank consultations in Khatlon",
+        summary="Notes from the consultation in Bokhtar on the country partnership framework.",
+        access="members",
+        areas=["water-resources"],
+    )
 
 
-def body(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
+@pytest.fixture
+def public_pdf(db):
+    return resource("Stronger civil society in Tajikistan", access="public")
+
+
+@pytest.fixture
+def public_txt(db):
+    return resource("CAREC civil society concept", access="public", files=[("concept.txt", CAREC_TEXT)])
+
+
+@pytest.fixture
+def member(db):
+    """A member of an organisation a moderator already let in (the approval itself is tested in test_moderation)."""
+    user = UserFactory(email="member@sino.example", profile__organisation=OrganisationFactory(name=SINO))
+    assert LibraryMembership.objects.grant_organisation(user.profile.organisation, note="Contribution approved")
+    return user
 
 
 def all_urls(document):
@@ -48,35 +62,43 @@ def assert_refused(client, document):
             assert "login" in response["Location"]
 
 
-def test_seed_files_are_filed_by_access_level(db):
-    _page, members_doc = document_of(MEMBERS_ONLY)
-    assert members_doc.collection.name == MEMBERS_COLLECTION
-    _page, public_doc = document_of(PUBLIC_PDF)
-    assert public_doc.collection.name == "Library"
-    assert pending_document().collection.name == SUBMISSIONS_COLLECTION
+def pending_document(submission):
+    return submission.page.files.get().document
+
+
+def test_published_files_are_filed_by_access_level(members_only, public_pdf, pending_submission):
+    assert document_of(members_only).collection.name == MEMBERS_COLLECTION
+    assert document_of(public_pdf).collection.name == PUBLIC_COLLECTION
+    assert pending_document(pending_submission).collection.name == SUBMISSIONS_COLLECTION
+
+
+def test_changing_a_resource_to_members_only_moves_its_files_behind_the_restriction(client, public_pdf):
+    document = document_of(public_pdf)
+    assert client.get(document.url).status_code == 200
+    public_pdf.access = "members"
+    public_pdf.save_revision().publish()
+    assert document_of(public_pdf).collection.name == MEMBERS_COLLECTION
+    assert_refused(client, document_of(public_pdf))
 
 
 @pytest.mark.parametrize("who", ["anonymous", "non-member", "revoked member"])
-def test_members_only_and_pending_files_are_refused(who, tomiris_member, sino_member):
+def test_members_only_and_pending_files_are_refused(who, members_only, pending_submission, newcomer, member):
     client = Client()
     if who == "non-member":
-        client.force_login(tomiris_member)
+        client.force_login(newcomer)
     elif who == "revoked member":
-        membership = LibraryMembership.objects.get(user=sino_member)
+        membership = LibraryMembership.objects.get(user=member)
         membership.status = LibraryMembership.Status.REVOKED
         membership.save()
-        client.force_login(sino_member)
-    _page, document = document_of(MEMBERS_ONLY)
-    assert_refused(client, document)
-    assert_refused(client, pending_document())
+        client.force_login(member)
+    assert_refused(client, document_of(members_only))
+    assert_refused(client, pending_document(pending_submission))
 
 
-def test_member_downloads_members_only_file_as_a_private_inline_pdf(sino_member):
+def test_member_downloads_members_only_file_as_a_private_inline_pdf(member, members_only):
     client = Client()
-    client.force_login(sino_member)
-    page, document = document_of(MEMBERS_ONLY)
-    before = DownloadCount.objects.filter(translation_key=page.translation_key).values_list("count", flat=True)
-    before = before[0] if before else 0
+    client.force_login(member)
+    document = document_of(members_only)
     response = client.get(document.url)
     assert response.status_code == 200
     assert body(response).startswith(b"%PDF-")
@@ -85,101 +107,153 @@ def test_member_downloads_members_only_file_as_a_private_inline_pdf(sino_member)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
-    assert DownloadCount.objects.get(translation_key=page.translation_key).count == before + 1
+    assert DownloadCount.objects.get(translation_key=members_only.translation_key).count == 1
+
     # The translated page offers the same file, and counts towards the same resource.
-    tg_page = page.get_translation(page.locale.__class__.objects.get(language_code="tg"))
-    assert tg_page.specific.files.get().document == document
+    tajik = translate(members_only, "tg", title="Машваратҳои Бонки Ҷаҳонӣ дар Хатлон")
+    assert document_of(tajik) == document
+    assert document.url in client.get(tajik.url).content.decode()
+    client.get(document.url)
+    assert DownloadCount.objects.get(translation_key=members_only.translation_key).count == 2
 
 
-def test_member_still_cannot_fetch_pending_files(sino_member):
+def test_member_still_cannot_fetch_pending_files(member, pending_submission):
     client = Client()
-    client.force_login(sino_member)
-    assert_refused(client, pending_document())
+    client.force_login(member)
+    assert_refused(client, pending_document(pending_submission))
 
 
-def test_public_text_file_is_an_attachment_and_cacheable(client, db):
-    _page, document = document_of(PUBLIC_TXT)
-    response = client.get(document.url)
+def test_public_pdf_is_served_to_anyone_and_cacheable(client, public_pdf):
+    response = client.get(document_of(public_pdf).url)
+    assert response.status_code == 200
+    assert body(response).startswith(b"%PDF-")
+    assert "public" in response["Cache-Control"]
+    assert "private" not in response["Cache-Control"]
+
+
+def test_public_text_file_is_an_attachment_and_cacheable(client, public_txt):
+    response = client.get(document_of(public_txt).url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Content-Type"] == "text/plain"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
     assert "private" not in response.get("Cache-Control", "")
     assert "CAREC" in body(response).decode()
 
 
-def test_resource_page_shows_description_to_everyone_and_files_to_members(client, sino_member, tomiris_member):
-    page, document = document_of(MEMBERS_ONLY)
-    html = client.get(page.url).content.decode()
+def test_resource_page_shows_description_to_everyone_and_files_to_members(client, members_only, member, newcomer):
+    document = document_of(members_only)
+    html = client.get(members_only.url).content.decode()
     assert "Bokhtar" in html  # the description is public
     assert document.url not in html
     assert "Contribute a resource" in html
 
-    client.force_login(tomiris_member)
-    assert document.url not in client.get(page.url).content.decode()
+    client.force_login(newcomer)
+    html = client.get(members_only.url).content.decode()
+    assert document.url not in html
+    assert "Contribute a resource" in html
 
-    client.force_login(sino_member)
-    assert document.url in client.get(page.url).content.decode()
+    client.force_login(member)
+    html = client.get(members_only.url).content.decode()
+    assert document.url in html
+    assert "Contribute a resource" not in html
 
 
-def test_revocation_in_the_admin_takes_effect_on_the_next_request(sino_member, django_user_model):
-    member = Client()
-    member.force_login(sino_member)
-    _page, document = document_of(MEMBERS_ONLY)
-    assert member.get(document.url).status_code == 200
+def test_revocation_in_the_admin_takes_effect_on_the_next_request(member, members_only, moderator):
+    browser = Client()
+    browser.force_login(member)
+    document = document_of(members_only)
+    assert browser.get(document.url).status_code == 200
 
-    staff = (
-        django_user_model.objects.get(username="editor")
-        if django_user_model.objects.filter(username="editor").exists()
-        else django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-for-tests")
-    )
     admin = Client()
-    admin.force_login(staff)
-    membership = LibraryMembership.objects.get(user=sino_member)
+    admin.force_login(moderator)  # setup_site lets moderators change memberships
+    membership = LibraryMembership.objects.get(user=member)
     edit_url = f"/admin/snippets/library/librarymembership/edit/{membership.pk}/"
     assert admin.get(edit_url).status_code == 200
     response = admin.post(edit_url, {"status": "revoked", "note": "Shared files outside the organisation"})
     assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.status == LibraryMembership.Status.REVOKED
 
-    refused = member.get(document.url)
-    assert refused.status_code == 302
-    assert not sino_member.groups.filter(name=MEMBERS_GROUP).exists()
+    assert_refused(browser, document)
+    assert not member.groups.filter(name=MEMBERS_GROUP).exists()
 
-    # A later approved contribution of the organisation does not bring them back.
-    from library.access import grant_organisation
+    # A later approved contribution of the organisation, or saving the profile, does not bring them back.
+    LibraryMembership.objects.grant_organisation(member.profile.organisation, note="Another contribution approved")
+    member.profile.save()
+    assert not member.groups.filter(name=MEMBERS_GROUP).exists()
+    assert LibraryMembership.objects.is_revoked(member)
+    assert_refused(browser, document)
 
-    grant_organisation(sino_member.profile.organisation)
-    assert not sino_member.groups.filter(name=MEMBERS_GROUP).exists()
+    # Staff set it back to active: the member is in again.
+    admin.post(edit_url, {"status": "active", "note": "Explained the rules"})
+    assert member.groups.filter(name=MEMBERS_GROUP).exists()
+    assert browser.get(document.url).status_code == 200
 
 
-def test_people_who_join_a_contributing_organisation_become_members(make_user):
-    newcomer = make_user("new@sino.example", SINO)
+def test_people_who_join_a_contributing_organisation_become_members(contributor):
+    sino = contributor.profile.organisation
+    newcomer = UserFactory(email="new@sino.example", profile__organisation=sino)
     assert newcomer.groups.filter(name=MEMBERS_GROUP).exists()
-    outsider = make_user("new@tomiris.example", 'Public Organization "Tomiris"')
+    outsider = UserFactory(email="new@tomiris.example", profile__organisation=OrganisationFactory(name=TOMIRIS))
     assert not outsider.groups.filter(name=MEMBERS_GROUP).exists()
 
+    # Someone who moves to the contributing organisation later joins too.
+    outsider.profile.organisation = sino
+    outsider.profile.save()
+    assert outsider.groups.filter(name=MEMBERS_GROUP).exists()
 
-def test_guessing_document_ids_reveals_nothing(client, db):
+
+def test_guessing_document_ids_reveals_nothing(client, members_only, public_pdf, pending_submission):
     Document = get_document_model()
     restricted = Document.objects.filter(collection__name__in=[MEMBERS_COLLECTION, SUBMISSIONS_COLLECTION])
-    assert restricted.exists()
+    assert restricted.count() == 2
     for document in restricted:
         assert_refused(client, document)
+    # Ids that do not exist, and a public file under a restricted file's id, give nothing either.
+    highest = Document.objects.order_by("-pk").values_list("pk", flat=True).first()
+    for pk in range(highest + 1, highest + 4):
+        assert client.get(f"/documents/{pk}/report.pdf").status_code == 404
+    public = document_of(public_pdf)
+    for document in restricted:
+        assert client.get(f"/documents/{document.pk}/{public.filename}").status_code in (302, 403, 404)
 
 
-def test_unpublished_resource_files_go_back_behind_the_moderators(client, db):
-    page, document = document_of(PUBLIC_TXT)
+def test_unpublished_resource_files_go_back_behind_the_moderators(client, public_txt):
+    document = document_of(public_txt)
     assert client.get(document.url).status_code == 200
-    for translation in page.get_translations(inclusive=True):
+    translate(public_txt, "tg", title="Консепсияи КАРЕК")
+    for translation in public_txt.get_translations(inclusive=True):
         translation.unpublish()
     document.refresh_from_db()
     assert document.collection.name == SUBMISSIONS_COLLECTION
     assert_refused(client, document)
-    page.get_latest_revision().publish()
+    public_txt.get_latest_revision().publish()
     document.refresh_from_db()
-    assert document.collection.name == "Library"
+    assert document.collection.name == PUBLIC_COLLECTION
+    assert client.get(document.url).status_code == 200
 
 
-def test_listing_pages_stay_small(client, db):
-    for url in ["/en/library/", "/tg/library/", "/ru/library/?sort=title"]:
-        assert len(client.get(url).content) < 30_000
+def test_a_file_shared_with_a_live_translation_stays_public_when_one_language_is_unpublished(client, public_txt):
+    document = document_of(public_txt)
+    tajik = translate(public_txt, "tg", title="Консепсияи КАРЕК")
+    tajik.unpublish()
+    document.refresh_from_db()
+    assert document.collection.name == PUBLIC_COLLECTION
+    assert client.get(document.url).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "tg", "ru"])
+def test_listing_pages_stay_small(client, db, language):
+    library = section("library", language)
+    for number in range(13):  # a full page of results, and a link to the next
+        ResourcePageFactory(
+            parent=library,
+            title=f"Resource {number} with a long title about village water committees and their fees",
+            summary="How village water committees work, who pays for repairs, and how members are elected. " * 4,
+        )
+    for url in [f"/{language}/library/", f"/{language}/library/?sort=title"]:
+        response = client.get(url)
+        assert len(response.context["results"]) == 12
+        assert len(response.content) < 30_000, url
