@@ -2,11 +2,14 @@
 
 import pytest
 
+from library.models import ResourcePage
 from library.pdf import text_to_pdf
-from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests import factories
+from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, delete_pages, screenshot
 
 pytestmark = pytest.mark.e2e
 
+# Demo logins (demo/content/accounts.toml): Fidokor has a submission waiting for review.
 MEMBER = ("fidokor.member@hamkori.local", "hamkori-member")
 MODERATOR = ("moderator@hamkori.local", "hamkori-moderator")
 MEMBERS_ONLY = "/library/world-bank-consultations-khatlon-2026/"
@@ -30,7 +33,18 @@ def fill_submission(page, title):
     page.check("input[name=access][value=members]")
 
 
-def test_member_submits_moderator_approves_member_downloads(site, new_page, foreign_requests, tmp_path):
+@pytest.fixture
+def newcomer(db, unique):
+    """A member of a new organisation that has contributed nothing yet, and the title they will submit."""
+    organisation = factories.OrganisationFactory(name=f'Public Organization "Savod {unique}"')
+    person = factories.UserFactory(email=f"savod.{unique}@example.org", profile__organisation=organisation)
+    title = f"Evening literacy classes {unique}"
+    yield (person.username, factories.PASSWORD), title
+    delete_pages(ResourcePage, title=title)
+
+
+def test_member_submits_moderator_approves_member_downloads(site, new_page, foreign_requests, tmp_path, newcomer):
+    member_login, title = newcomer
     base = site.url
     bad = tmp_path / "report.pdf"
     bad.write_bytes(b"<html><body><script>alert(1)</script></body></html>")
@@ -38,7 +52,7 @@ def test_member_submits_moderator_approves_member_downloads(site, new_page, fore
     good.write_bytes(text_to_pdf("Literacy classes", "Evening literacy classes for women, step by step."))
 
     member = new_page(DESKTOP)
-    log_in(member, base, "en", MEMBER)
+    log_in(member, base, "en", member_login)
 
     # Before contributing: the description is there, the files are not.
     member.goto(base + "/en" + MEMBERS_ONLY)
@@ -47,11 +61,11 @@ def test_member_submits_moderator_approves_member_downloads(site, new_page, fore
 
     # A bad file first: a clear error, and nothing typed is lost.
     member.goto(base + "/en/library/submit/")
-    fill_submission(member, "Evening literacy classes")
+    fill_submission(member, title)
     member.set_input_files("#id_files", str(bad))
     member.get_by_role("button", name="Send for review").click()
     assert member.get_by_text("is not really the kind of file its name says").is_visible()
-    assert member.input_value("#id_title") == "Evening literacy classes"
+    assert member.input_value("#id_title") == title
     assert member.is_checked("input[name=thematic_areas][value=women-youth]")
     assert member.is_checked("input[name=access][value=members]")
     screenshot(member, "library-submit-error-en")
@@ -71,7 +85,7 @@ def test_member_submits_moderator_approves_member_downloads(site, new_page, fore
     moderator.locator("form button[type=submit]").first.click()
     moderator.wait_for_load_state()
     screenshot(moderator, "library-admin-dashboard")
-    moderator.get_by_role("link", name="Evening literacy classes").first.click()
+    moderator.get_by_role("link", name=title).first.click()
     moderator.wait_for_load_state()
     approve = moderator.get_by_role("button", name="Approve and Publish", exact=True).first
     if not approve.is_visible():  # the workflow actions sit in the footer's dropdown

@@ -24,6 +24,7 @@ def test_programme_pages_in_tajik_and_english_at_phone_and_desktop(site, new_pag
     page.get_by_role("navigation", name="Забон").get_by_role("link", name="Русский").click()
     assert page.url.endswith("/ru/training/power-structures/")
     assert page.get_by_role("heading", level=1).inner_text() == "Формальные и неформальные структуры власти"
+    screenshot(page, "programme-session-ru")
     page.get_by_role("link", name="Следующая сессия").or_(page.locator("a[rel=next]")).first.click()
     assert page.url.endswith("/ru/training/persuasion-and-communication/")
 

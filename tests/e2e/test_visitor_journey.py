@@ -21,6 +21,7 @@ def test_visitor_lands_in_tajik_and_switches_to_russian_on_the_same_page(site, n
     page.get_by_role("navigation", name="Забон").get_by_role("link", name="Русский").click()
     assert page.url.endswith("/ru/about/")
     assert page.get_by_role("heading", level=1).inner_text() == "О Хамкори"
+    screenshot(page, "about-ru")
     assert_accessible(page)
 
     page.goto(site.url + "/en/")
@@ -28,9 +29,8 @@ def test_visitor_lands_in_tajik_and_switches_to_russian_on_the_same_page(site, n
     assert foreign_requests == []
 
 
-def test_pages_work_without_javascript(browser, site):
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
+def test_pages_work_without_javascript(site, new_page):
+    page = new_page(PHONE, java_script_enabled=False)
     page.goto(site.url + "/en/")
     # On a phone the header offers a link to the search page rather than a cramped form.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
@@ -38,4 +38,3 @@ def test_pages_work_without_javascript(browser, site):
     page.get_by_role("main").get_by_label("Search the site").press("Enter")
     assert "/en/search/?q=platform" in page.url
     assert page.get_by_role("link", name="About Hamkori").count() >= 1
-    context.close()
