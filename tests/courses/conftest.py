@@ -1,17 +1,242 @@
+"""A small course built with factories, its learners, and helpers to answer its quizzes over HTTP.
+
+`course` is an English course of three lessons in two modules: lesson 1 is reading only, lessons
+2 and 3 end with a quiz. `translated` publishes it in Tajik in full and in Russian for its first
+module only (lessons 1 and 2), as a translator part-way through would leave it, with every text
+translated (TEXTS). Translations keep the quizzes' block ids, as wagtail-localize does, so an
+answer given in one language is scored in any other. Learner data is keyed by translation_key.
+"""
+
 import re
+import uuid
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from courses.models import CoursePage, LessonPage, QuizAttempt
-from home.models import MemberProfile, Organisation
+from courses.models import CoursePage, CourseThematicArea, LessonPage, QuizAttempt
+from tests.factories import (
+    CoursePageFactory,
+    LessonPageFactory,
+    OrganisationFactory,
+    ThematicAreaFactory,
+    UserFactory,
+    list_items,
+    translate,
+)
 
-COURSE_PATH = "/courses/engaging-government/"
+SINO = 'Public Organization "Sino"'
+
+# Every string of the course, with its Tajik and Russian translation.
+TEXTS = [
+    (
+        "Engaging government",
+        "Ҳамкорӣ бо мақомоти давлатӣ",
+        "Взаимодействие с государственными органами",
+    ),
+    (
+        "A short course for CSO staff on taking part in public decisions.",
+        "Курси кӯтоҳ барои кормандони ташкилотҳои ҷомеаи шаҳрвандӣ оид ба иштирок дар қарорҳои ҷамъиятӣ.",
+        "Короткий курс для сотрудников НКО об участии в общественных решениях.",
+    ),
+    ("Session 1: the legal framework", "Ҷаласаи 1: асосҳои ҳуқуқӣ", "Сессия 1: правовая основа"),
+    ("Session 2: being heard", "Ҷаласаи 2: шунавонидани овози худ", "Сессия 2: как добиться, чтобы вас услышали"),
+    ("Why work with government", "Чаро бо давлат ҳамкорӣ кунем", "Зачем работать с государством"),
+    (
+        "What government decides, and why your organisation should be in the room.",
+        "Давлат чиро ҳал мекунад ва чаро ташкилоти шумо бояд дар ин раванд ширкат варзад.",
+        "Что решает государство и почему ваша организация должна участвовать в обсуждении.",
+    ),
+    (
+        "<p>Ministries and local authorities decide much that matters to your community.</p>",
+        "<p>Вазоратҳо ва мақомоти маҳаллӣ бисёр масъалаҳои муҳими ҷамоати шуморо ҳал мекунанд.</p>",
+        "<p>Министерства и местные власти решают многое, что важно для вашего сообщества.</p>",
+    ),
+    ("Registering a public association", "Бақайдгирии иттиҳодияи ҷамъиятӣ", "Регистрация общественного объединения"),
+    (
+        "<p>A public association is registered before it can sign contracts.</p>",
+        "<p>Иттиҳодияи ҷамъиятӣ пеш аз бастани шартнома ба қайд гирифта мешавад.</p>",
+        "<p>Общественное объединение регистрируется до заключения договоров.</p>",
+    ),
+    (
+        "Which body registers a public association?",
+        "Кадом мақомот иттиҳодияи ҷамъиятиро ба қайд мегирад?",
+        "Какой орган регистрирует общественное объединение?",
+    ),
+    ("The Ministry of Justice", "Вазорати адлия", "Министерство юстиции"),
+    (
+        "The Ministry of Justice keeps the register.",
+        "Вазорати адлия феҳристро пеш мебарад.",
+        "Реестр ведёт Министерство юстиции.",
+    ),
+    ("The mahalla committee", "Кумитаи маҳалла", "Комитет махалли"),
+    (
+        "A mahalla committee can help you, but it registers no one.",
+        "Кумитаи маҳалла метавонад кӯмак кунад, аммо касеро ба қайд намегирад.",
+        "Комитет махалли может помочь, но никого не регистрирует.",
+    ),
+    (
+        "The Law on Public Associations names the Ministry of Justice.",
+        "Қонун дар бораи иттиҳодияҳои ҷамъиятӣ Вазорати адлияро номбар мекунад.",
+        "Закон об общественных объединениях называет Министерство юстиции.",
+    ),
+    (
+        "Which are ways to take part in making a law?",
+        "Кадоме аз инҳо роҳҳои иштирок дар таҳияи қонун мебошанд?",
+        "Какие из этих способов позволяют участвовать в разработке закона?",
+    ),
+    ("Public hearings", "Муҳокимаҳои ҷамъиятӣ", "Общественные слушания"),
+    ("Written comments on the draft", "Шарҳҳои хаттӣ ба лоиҳа", "Письменные замечания к проекту"),
+    ("Waiting until the law is adopted", "Интизор шудан то қабули қонун", "Ждать, пока закон примут"),
+    (
+        "Once a law is adopted, it is much harder to change.",
+        "Пас аз қабул тағйир додани қонун хеле душвортар аст.",
+        "После принятия закон изменить гораздо труднее.",
+    ),
+    ("Taking part in public hearings", "Иштирок дар муҳокимаҳои ҷамъиятӣ", "Участие в общественных слушаниях"),
+    (
+        "<p>Ask for the agenda early and bring a one-page summary of your proposals.</p>",
+        "<p>Рӯзномаро пешакӣ пурсед ва хулосаи якваракаи пешниҳодҳои худро биёред.</p>",
+        "<p>Запросите повестку заранее и принесите краткое изложение ваших предложений на одной странице.</p>",
+    ),
+    (
+        "A public hearing is announced before it takes place.",
+        "Муҳокимаи ҷамъиятӣ пеш аз баргузор шуданаш эълон карда мешавад.",
+        "О общественных слушаниях объявляют заранее.",
+    ),
+    ("True", "Дуруст", "Верно"),
+    ("False", "Нодуруст", "Неверно"),
+    (
+        "Announcing the hearing lets people prepare and take part.",
+        "Эълони муҳокима ба мардум имкон медиҳад, ки омода шаванд ва иштирок кунанд.",
+        "Объявление позволяет людям подготовиться и принять участие.",
+    ),
+]
+TRANSLATIONS = {
+    "tg": {english: tajik for english, tajik, _russian in TEXTS},
+    "ru": {english: russian for english, _tajik, russian in TEXTS},
+}
+
+
+def without_tags(html):
+    return re.sub("<[^>]+>", "", html)
+
+
+def catalogue(language_code):
+    """A lookup for home.translation.publish_translation, which meets rich text as segments without tags."""
+    strings = {without_tags(english): without_tags(text) for english, text in TRANSLATIONS[language_code].items()}
+    return strings.get
+
+
+def question(text, choices, explanation="", kind="single"):
+    """A quiz question in Wagtail's stream format; choices are (answer, is_correct, feedback)."""
+    items = [{"text": answer, "is_correct": correct, "feedback": feedback} for answer, correct, feedback in choices]
+    return {
+        "type": "question",
+        "id": str(uuid.uuid4()),
+        "value": {"text": text, "kind": kind, "choices": list_items(items), "explanation": explanation},
+    }
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html, "id": str(uuid.uuid4())}
+
+
+def translated_stream(stream, language_code):
+    """A StreamField's raw data with every text replaced by its translation, block ids kept."""
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            return {name: walk(item, name) for name, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, str) and value and key not in ("id", "type", "kind"):
+            return TRANSLATIONS[language_code][value]
+        return value
+
+    return walk(list(stream.raw_data))
+
+
+def translate_page(page, language_code):
+    """Publish `page` in another language with every one of its texts translated."""
+    strings = TRANSLATIONS[language_code]
+    fields = {"title": strings[page.title], "summary": strings[page.summary] if page.summary else ""}
+    if isinstance(page, LessonPage):
+        fields.update(module=strings[page.module], body=translated_stream(page.body, language_code))
+        fields["quiz"] = translated_stream(page.quiz, language_code)
+    return translate(page, language_code, **fields)
 
 
 @pytest.fixture
-def course(page_in):
-    return page_in("en", COURSE_PATH)
+def course(db):
+    """The course in English, with its three lessons (`translated` adds its Tajik and Russian versions)."""
+    return build_course()
+
+
+def build_course():
+    """The English course and its lessons (a plain function, for tests that commit their data)."""
+    area = ThematicAreaFactory(name="Civic participation", slug="civic-participation")
+    course = CoursePageFactory(
+        title="Engaging government",
+        slug="engaging-government",
+        summary="A short course for CSO staff on taking part in public decisions.",
+        level=CoursePage.Level.BEGINNER,
+        estimated_hours=5,
+        thematic_area_links=[CourseThematicArea(thematic_area=area)],
+    )
+    LessonPageFactory(
+        parent=course,
+        title="Why work with government",
+        slug="why-work-with-government",
+        module="Session 1: the legal framework",
+        summary="What government decides, and why your organisation should be in the room.",
+        body=[paragraph("<p>Ministries and local authorities decide much that matters to your community.</p>")],
+        quiz=[],
+    )
+    LessonPageFactory(
+        parent=course,
+        title="Registering a public association",
+        slug="registering-a-public-association",
+        module="Session 1: the legal framework",
+        summary="",
+        body=[paragraph("<p>A public association is registered before it can sign contracts.</p>")],
+        quiz=[
+            question(
+                "Which body registers a public association?",
+                [
+                    ("The Ministry of Justice", True, "The Ministry of Justice keeps the register."),
+                    ("The mahalla committee", False, "A mahalla committee can help you, but it registers no one."),
+                ],
+                explanation="The Law on Public Associations names the Ministry of Justice.",
+            ),
+            question(
+                "Which are ways to take part in making a law?",
+                [
+                    ("Public hearings", True, ""),
+                    ("Written comments on the draft", True, ""),
+                    ("Waiting until the law is adopted", False, "Once a law is adopted, it is much harder to change."),
+                ],
+                kind="multiple",
+            ),
+        ],
+        pass_mark=70,
+    )
+    LessonPageFactory(
+        parent=course,
+        title="Taking part in public hearings",
+        slug="taking-part-in-public-hearings",
+        module="Session 2: being heard",
+        summary="",
+        body=[paragraph("<p>Ask for the agenda early and bring a one-page summary of your proposals.</p>")],
+        quiz=[
+            question(
+                "A public hearing is announced before it takes place.",
+                [("True", True, ""), ("False", False, "")],
+                explanation="Announcing the hearing lets people prepare and take part.",
+                kind="true_false",
+            )
+        ],
+        pass_mark=100,
+    )
+    return course
 
 
 @pytest.fixture
@@ -20,22 +245,22 @@ def lessons(course):
 
 
 @pytest.fixture
-def make_learner(db):
-    def make(email="amina@example.org", organisation='Public Organization "Sino"', region="khatlon"):
-        user = get_user_model().objects.create_user(
-            username=email, email=email, password="a-long-pass-phrase", first_name="Amina", last_name="Karimova"
-        )
-        MemberProfile.objects.create(
-            user=user, organisation=Organisation.objects.filter(name=organisation).first(), region=region
-        )
-        return user
-
-    return make
+def translated(course, lessons):
+    """The course in Tajik, every lesson of it, and in Russian, only its first module (lessons 1 and 2)."""
+    for page in (course, *lessons):
+        translate_page(page, "tg")
+    for page in (course, *lessons[:2]):
+        translate_page(page, "ru")
 
 
 @pytest.fixture
-def learner(make_learner):
-    return make_learner()
+def sino(db):
+    return OrganisationFactory(name=SINO)
+
+
+@pytest.fixture
+def learner(sino):
+    return UserFactory(email="amina@example.org", profile__organisation=sino, profile__region="khatlon")
 
 
 @pytest.fixture

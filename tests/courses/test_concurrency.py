@@ -1,18 +1,32 @@
-"""Two requests at the same moment (a double click, two tabs) make one attempt and one completion."""
+"""Two requests at the same moment (a double click, two tabs) make one attempt and one completion.
+
+These run on PostgreSQL only (`DATABASE_URL=postgres://... pytest -m postgres tests/courses`): SQLite
+serialises every write, so it cannot show a race. The requests run in threads with connections of
+their own, which see only committed data; so the course and the learner are made, and removed
+again, in such a connection too, outside the test's transaction. (A transactional test would empty
+the whole database when it ends, and a reused test database would lose what setup_site made.)
+"""
 
 import threading
 
 import pytest
-from django.core.management import call_command
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.messages import ERROR, get_messages
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
+from wagtail.models import Page, PageLogEntry
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
+from home.models import Organisation, ThematicArea
+from tests.factories import OrganisationFactory, UserFactory
 
-from .conftest import COURSE_PATH, quiz_answers
+from .conftest import SINO, build_course, quiz_answers
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.postgres,
+    pytest.mark.django_db,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite serialises every write, so it cannot show a race; run with a PostgreSQL DATABASE_URL",
@@ -21,6 +35,7 @@ pytestmark = [
 
 
 def run_together(count, action):
+    """`action()` in `count` threads at once, each with a database connection of its own (committing)."""
     barrier = threading.Barrier(count)
     results, errors = [], []
 
@@ -42,46 +57,79 @@ def run_together(count, action):
     return results
 
 
+def committed(action):
+    """`action()` in a connection of its own, so what it writes is committed and every thread sees it."""
+    return run_together(1, action)[0]
+
+
+def row_counts():
+    return {model._meta.db_table: model.objects.count() for model in apps.get_models() if model._meta.managed}
+
+
 @pytest.fixture
-def loaded(page_in, make_learner):
-    call_command("load_demo_content", verbosity=0)
-    course = page_in("en", COURSE_PATH)
-    return course, course.lessons(), make_learner("racer@example.org")
+def race(db):
+    """The course and a learner, committed; removed after the test, which the row counts check."""
+    before = committed(row_counts)
+    sessions = set(committed(lambda: list(Session.objects.values_list("pk", flat=True))))
+    course, learner = committed(
+        lambda: (
+            build_course(),
+            UserFactory(email="racer@example.org", profile__organisation=OrganisationFactory(name=SINO)),
+        )
+    )
+    yield course, course.lessons(), learner
+
+    def remove():
+        pages = list(Page.objects.descendant_of(course, inclusive=True).values_list("pk", flat=True))
+        Page.objects.get(pk=course.pk).delete()
+        PageLogEntry.objects.filter(page_id__in=pages).delete()  # deleting pages logs it
+        get_user_model().objects.filter(pk=learner.pk).delete()
+        Organisation.objects.filter(name=SINO).delete()
+        ThematicArea.objects.filter(slug="civic-participation").delete()
+        Session.objects.exclude(pk__in=sessions).delete()
+        return row_counts()
+
+    after = committed(remove)
+    assert after == before, {table: (before[table], after[table]) for table in before if after[table] != before[table]}
 
 
-def test_concurrent_double_submit_makes_one_attempt(loaded):
-    course, lessons, learner = loaded
-    quiz_lesson = next(lesson for lesson in lessons if lesson.has_quiz)
+def signed_in(learner):
+    client = Client()
+    client.force_login(learner)
+    return client
 
-    def client():
-        c = Client()
-        c.force_login(learner)
-        return c
 
-    setup = client()
-    setup.post(f"/en/learn/course/{course.pk}/enrol/")
+def test_concurrent_double_submit_makes_one_attempt(race):
+    course, lessons, learner = race
+    quiz_lesson = lessons[1]
+    committed(lambda: signed_in(learner).post(f"/en/learn/course/{course.pk}/enrol/"))
     # Four tabs open the quiz at once: one open attempt between them.
-    pages = run_together(4, lambda: client().get(quiz_lesson.url).status_code)
+    pages = run_together(4, lambda: signed_in(learner).get(quiz_lesson.url).status_code)
     assert pages == [200] * 4
     attempt = QuizAttempt.objects.get(learner=learner)
     # ...and submit it at once: one is scored, the others are refused.
-    statuses = run_together(
-        4, lambda: client().post(f"/en/learn/attempt/{attempt.pk}/submit/", quiz_answers(quiz_lesson)).status_code
-    )
-    assert statuses == [302] * 4
+
+    def submit():
+        response = signed_in(learner).post(f"/en/learn/attempt/{attempt.pk}/submit/", quiz_answers(quiz_lesson))
+        refused = [str(message) for message in get_messages(response.wsgi_request) if message.level == ERROR]
+        return response.status_code, refused
+
+    results = run_together(4, submit)
+    assert [status for status, _refused in results] == [302] * 4
+    assert sorted(len(refused) for _status, refused in results) == [0, 1, 1, 1]
+    assert all("already been submitted" in message for _status, refused in results for message in refused)
     assert QuizAttempt.objects.filter(learner=learner).count() == 1
-    assert QuizAttempt.objects.filter(learner=learner, status="finished").count() == 1
+    assert QuizAttempt.objects.filter(learner=learner, status=QuizAttempt.Status.FINISHED).count() == 1
     assert LessonCompletion.objects.filter(learner=learner, lesson_key=quiz_lesson.translation_key).count() == 1
 
 
-def test_concurrent_enrol_and_complete_make_one_row_each(loaded):
-    course, lessons, learner = loaded
+def test_concurrent_enrol_and_complete_make_one_row_each(race):
+    course, lessons, learner = race
 
     def enrol_and_complete():
-        c = Client()
-        c.force_login(learner)
-        c.post(f"/en/learn/course/{course.pk}/enrol/")
-        return c.post(f"/en/learn/lesson/{lessons[0].pk}/complete/").status_code
+        client = signed_in(learner)
+        client.post(f"/en/learn/course/{course.pk}/enrol/")
+        return client.post(f"/en/learn/lesson/{lessons[0].pk}/complete/").status_code
 
     assert run_together(4, enrol_and_complete) == [302] * 4
     assert Enrolment.objects.filter(learner=learner).count() == 1

@@ -3,102 +3,135 @@
 import csv
 import io
 
+import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
 from courses.models import Certificate, Enrolment, QuizAttempt
-from courses.reports import learning_rows
+from tests.factories import CoursePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = "/admin/reports/learning/"
 
 
+def user_with_permissions(*codenames):
+    group = Group.objects.create(name=f"Report test group {'-'.join(codenames)}")
+    group.permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return UserFactory(groups=[group.name])
+
+
 @pytest.fixture
 def staff_client(client):
-    user = get_user_model().objects.create_user(username="officer", password="x-long-password", is_staff=False)
-    group = Group.objects.create(name="Programme staff")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_learning_reports"),
-    )
-    user.groups.add(group)
-    client.force_login(user)
+    client.force_login(user_with_permissions("access_admin", "view_learning_reports"))
     return client
 
 
 @pytest.fixture
-def records(make_learner, course, lessons):
-    """Three new learners: two at Sino (one finished), one with no organisation in Dushanbe."""
-    done = make_learner("done@example.org")
-    started = make_learner("started@example.org")
-    other = make_learner("other@example.org", organisation="nope", region="dushanbe")
-    now_key = course.translation_key
-    from django.utils import timezone
+def records(course, lessons, sino):
+    """Three learners of the course: two at Sino in Khatlon (one finished), one with no organisation in Dushanbe.
 
-    Enrolment.objects.create(learner=done, course_key=now_key, completed_at=timezone.now())
-    Enrolment.objects.create(learner=started, course_key=now_key)
-    Enrolment.objects.create(learner=other, course_key=now_key)
-    Certificate.objects.create(learner=done, course_key=now_key, learner_name="Done")
-    quiz = lessons[1]
-    for learner, score in ((done, 50), (done, 100), (started, 25), (other, 75)):
+    One of the Sino learners is also enrolled in another course, which the course filter leaves out.
+    """
+    done = UserFactory(email="done@example.org", profile__organisation=sino, profile__region="khatlon")
+    started = UserFactory(email="started@example.org", profile__organisation=sino, profile__region="khatlon")
+    alone = UserFactory(email="alone@example.org", profile__organisation=None, profile__region="dushanbe")
+    key = course.translation_key
+    Enrolment.objects.create(learner=done, course_key=key, completed_at=timezone.now())
+    Enrolment.objects.create(learner=started, course_key=key)
+    Enrolment.objects.create(learner=alone, course_key=key)
+    Enrolment.objects.create(learner=started, course_key=CoursePageFactory(title="Budget monitoring").translation_key)
+    Certificate.objects.create(learner=done, course_key=key, learner_name="Done")
+    for learner, score in ((done, 50), (done, 100), (started, 40), (alone, 75)):
         QuizAttempt.objects.create(
             learner=learner,
-            course_key=now_key,
-            lesson_key=quiz.translation_key,
-            status="finished",
+            course_key=key,
+            lesson_key=lessons[1].translation_key,
+            status=QuizAttempt.Status.FINISHED,
             score=score,
-            passed=score >= 75,
+            passed=score >= 70,
         )
-    return done, started, other
+    return done, started, alone
 
 
-def test_report_numbers_match_the_records(records, course):
-    demo = {e.learner_id for e in Enrolment.objects.exclude(learner__in=records)}
-    rows = {row["group"]: row for row in learning_rows(course.translation_key, "organisation")}
-    sino = rows['Public Organization "Sino"']
-    # The demo learner1 is at Sino too and has not finished.
-    assert sino["enrolments"] == 3
-    assert sino["completed"] == 1
-    assert sino["in_progress"] == 2
-    assert rows["No organisation given"]["enrolments"] == 1
-    assert rows["No organisation given"]["average_best_score"] == 75
-    total = rows["All"]
-    assert total["enrolments"] == Enrolment.objects.filter(course_key=course.translation_key).count() == 3 + len(demo)
-    assert total["completed"] == Enrolment.objects.filter(completed_at__isnull=False).count()
-    by_region = {row["group"]: row for row in learning_rows(None, "region")}
-    assert by_region["Dushanbe"]["enrolments"] == 1
-    assert by_region["All"]["enrolments"] == total["enrolments"]
+def report_rows(response):
+    return {row["group"]: row for row in [*response.context["rows"], response.context["total"]]}
 
 
-def test_report_page_and_csv_export_show_the_same_numbers(staff_client, records, course):
+@pytest.mark.usefixtures("records")
+def test_report_numbers_match_the_records(staff_client, course):
     response = staff_client.get(REPORT_URL, {"course": str(course.translation_key)})
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "learning-report-table" in html
-    rows = {row["group"]: row for row in response.context["rows"]}
-    response = staff_client.get(REPORT_URL, {"course": str(course.translation_key), "export": "csv"})
+    assert response.context["selected_course"] == course
+    rows = report_rows(response)
+    assert list(rows) == ['Public Organization "Sino"', "No organisation given", "All"]
+    sino = rows['Public Organization "Sino"']
+    assert (sino["learner_count"], sino["enrolments"], sino["completed"], sino["in_progress"]) == (2, 2, 1, 1)
+    assert sino["completion_rate"] == 50
+    assert sino["average_best_score"] == 70  # the best of each learner's attempts: 100 and 40
+    alone = rows["No organisation given"]
+    assert (alone["enrolments"], alone["completed"], alone["average_best_score"]) == (1, 0, 75)
+    total = rows["All"]
+    assert (total["learner_count"], total["enrolments"], total["completed"], total["in_progress"]) == (3, 3, 1, 2)
+    assert total["organisations_completed"] == 1
+    assert "1 of 3 enrolments completed, by staff of 1 organisations." in response.content.decode()
+
+    # Every course, by region: the second course's enrolment counts too.
+    rows = report_rows(staff_client.get(REPORT_URL, {"group_by": "region"}))
+    assert rows["Khatlon region"]["enrolments"] == 3
+    assert rows["Dushanbe"]["enrolments"] == 1
+    assert rows["All"]["enrolments"] == Enrolment.objects.count() == 4
+    assert rows["All"]["learner_count"] == 3
+
+
+@pytest.mark.usefixtures("records")
+def test_report_page_and_exports_show_the_same_numbers(staff_client, course):
+    query = {"course": str(course.translation_key)}
+    response = staff_client.get(REPORT_URL, query)
+    assert 'id="learning-report-table"' in response.content.decode()
+    rows = report_rows(response)
+
+    response = staff_client.get(REPORT_URL, {**query, "export": "csv"})
     assert response.status_code == 200
     exported = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert exported[-1]["Organisation or region"] == "All"
-    for line in exported[:-1]:
+    assert [line["Organisation or region"] for line in exported] == list(rows)
+    for line in exported:
         row = rows[line["Organisation or region"]]
+        assert int(line["Learners"]) == row["learner_count"]
         assert int(line["Enrolments"]) == row["enrolments"]
         assert int(line["Completed"]) == row["completed"]
         assert int(line["In progress"]) == row["in_progress"]
         assert line["Completion rate (%)"] == str(row["completion_rate"])
-    xlsx = staff_client.get(REPORT_URL, {"export": "xlsx", "group_by": "region"})
-    assert xlsx.status_code == 200
-    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+        assert line["Average best quiz score (%)"] == str(row["average_best_score"])
+
+    response = staff_client.get(REPORT_URL, {**query, "export": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    content = response.content if not response.streaming else b"".join(response.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    heading, *lines = list(sheet.iter_rows(values_only=True))
+    assert heading[:3] == ("Organisation or region", "Learners", "Enrolments")
+    assert [line[0] for line in lines] == list(rows)
+    for line in lines:
+        row = rows[line[0]]
+        assert list(line[1:6]) == [
+            row["learner_count"],
+            row["enrolments"],
+            row["in_progress"],
+            row["completed"],
+            row["completion_rate"],
+        ]
 
 
 def test_report_is_refused_without_the_permission(client):
-    user = get_user_model().objects.create_user(username="editor2", password="x-long-password")
-    group = Group.objects.create(name="Editors only")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    client.force_login(user)
+    client.force_login(user_with_permissions("access_admin"))
     response = client.get(REPORT_URL)
     assert response.status_code in (302, 403)
     assert "learning-report-table" not in response.content.decode()
+    assert REPORT_URL not in client.get("/admin/").content.decode()
+    assert client.get(REPORT_URL, {"export": "csv"}).status_code in (302, 403)
+
+
+def test_report_is_in_the_admin_menu_for_programme_staff(staff_client):
+    assert REPORT_URL in staff_client.get("/admin/").content.decode()
