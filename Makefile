@@ -60,7 +60,7 @@ dev: demo
 # test needs), then the demo content and the browser journeys on one loaded site.
 test: install-dev
 	@$(BIN)/python scripts/check_browser.py
-	$(BIN)/pytest -n auto --ignore=tests/demo --ignore=tests/e2e
+	$(BIN)/pytest -n auto --dist loadfile --ignore=tests/demo --ignore=tests/e2e
 	$(BIN)/pytest --create-db tests/demo tests/e2e
 
 lint: install-dev

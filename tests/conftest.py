@@ -1,7 +1,9 @@
 """The database every test starts from, and the fixtures every app's tests share.
 
 Most tests run on a database that holds only what `setup_site` makes, and build the few records
-they need with tests/factories.py; each test's changes are rolled back. The tests under
+they need with tests/factories.py; each test's changes are rolled back. Do not use
+`django_db(transaction=True)`: it empties the whole database, setup_site's work included, for every
+later test (tests/courses/test_concurrency.py shows how to test races on a second connection). The tests under
 tests/demo/ and tests/e2e/ check the demo content and the browser journeys: they run in a
 session of their own (`make test` runs both kinds), on a database with the demo loaded once.
 """
@@ -40,6 +42,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, r
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """What a deployment has after `setup_site` (and the demo, for tests/demo and tests/e2e), made once."""
+    from django.db import connection
+
+    if not connection.settings_dict["NAME"] or "test" not in str(connection.settings_dict["NAME"]):
+        raise pytest.UsageError(f"Refusing to set up {connection.settings_dict['NAME']!r}: not a test database.")
     with django_db_blocker.unblock():
         call_command("setup_site", verbosity=0)
         if getattr(request.config, "hamkori_with_demo", False):

@@ -59,10 +59,13 @@ def list_items(values):
 
 
 def translate(page, language_code, **fields):
-    """Publish `page` in another language with these fields changed, as a translator would.
+    """Publish `page` in another language with these fields changed: a quick translation for tests.
 
-    The translation is made by wagtail-localize's copy (so it shares the translation key and the
-    synchronised fields); its parent must already be translated, as every setup_site section is.
+    It is Wagtail's own copy (same translation key and fields; the parent must already be translated,
+    as every setup_site section is), not a wagtail-localize translation: no TranslationSource is made,
+    and links to snippets still point at the English ones. Where a test is about wagtail-localize
+    (its editor, synchronised fields, snippet links, follow-up sharing), use
+    `home.translation.publish_translation` instead.
     """
     target_locale = locale(language_code)
     translation = page.get_translation_or_none(target_locale)
@@ -98,6 +101,7 @@ class ThematicAreaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ThematicArea
         django_get_or_create = ["locale", "slug"]
+        skip_postgeneration_save = True
 
     locale = factory.LazyFunction(locale)
     name = factory.Sequence(lambda n: f"Thematic area {n}")
@@ -242,7 +246,9 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     parent = factory.SubFactory(CoursePageFactory)
     module = "Session 1"
     summary = "What this lesson covers."
-    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Lesson text.</p>", "id": str(uuid.uuid4())}])
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Lesson text.</p>", "id": str(uuid.uuid4())}]
+    )
     quiz = factory.LazyFunction(
         lambda: quiz(
             ("Who registers a public association?", [("The Ministry of Justice", True), ("The mahalla", False)]),
