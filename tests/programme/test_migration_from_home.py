@@ -48,10 +48,13 @@ consultation = add("ConsultationPage", consultations, "bokhtar", date="2025-04-1
                    country="Tajikistan", convener="World Bank Group", summary="CPF consultation.")
 Organisation = apps.get_model("home", "Organisation")
 sino = Organisation.objects.create(name="Public Organization Sino")
-apps.get_model("home", "ConsultationOrganisation").objects.create(page_id=consultation.pk, organisation_id=sino.pk, sort_order=0)
+apps.get_model("home", "ConsultationOrganisation").objects.create(
+    page_id=consultation.pk, organisation_id=sino.pk, sort_order=0
+)
 recommendations = add("RecommendationIndexPage", root, "recommendations")
-area = apps.get_model("home", "ThematicArea").objects.create(locale_id=english.pk, name="Water", slug="water",
-                                                             translation_key=uuid.uuid4())
+area = apps.get_model("home", "ThematicArea").objects.create(
+    locale_id=english.pk, name="Water", slug="water", translation_key=uuid.uuid4()
+)
 recommendation = add("RecommendationPage", recommendations, "monitor", text="Involve CSOs in monitoring.",
                      source_id=consultation.pk, source_slug="bokhtar", thematic_area_id=area.pk, addressee="donors",
                      follow_up_status="in_progress", follow_up_note="Meetings planned.")
