@@ -1,4 +1,4 @@
-"""Reports → Translations: every page and snippet by language, the interface catalogue, and the editors' badges.
+"""Reports → Translation status: every page and snippet by language, the interface catalogue, the editors' badges.
 
 The states and how they are computed live in home/translation_status.py; this module shows them.
 Anyone who can use the admin sees the report (editors and moderators work on translations).

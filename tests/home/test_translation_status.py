@@ -13,7 +13,14 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from home.translation import publish_translation
-from tests.factories import StandardPageFactory, TrainingSessionPageFactory, UserFactory, locale, translate
+from tests.factories import (
+    StandardPageFactory,
+    ThematicAreaFactory,
+    TrainingSessionPageFactory,
+    UserFactory,
+    locale,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +300,28 @@ def test_the_dashboard_panel_counts_the_editors_own_languages(client, editor):
     assert [row["data-language"] for row in panel.find_all("tr", attrs={"data-language": True})] == ["ru"]
     missing = int(panel.find("tr", attrs={"data-language": "ru"}).find_all("td")[0].get_text(strip=True))
     assert missing >= 1
+
+
+def test_translatable_snippets_have_rows_too(client, editor):
+    ThematicAreaFactory(name="Water resources", slug="water-resources", translations={"tg": "Захираҳои об"})
+
+    rows, soup = report(client, type="Thematic area")
+
+    assert rows["Water resources"]["tg"][0] == "complete"
+    assert rows["Water resources"]["ru"][0] == "missing"
+    assert (
+        soup.find(id="translation-report-table")
+        .find("a", string="Translate")["href"]
+        .startswith("/admin/localize/submit/snippet/home/thematicarea/")
+    )
+
+
+def test_an_out_of_date_translation_is_flagged_in_its_own_language_tree(client, editor):
+    page = published_page(title="Flagged in Tajik")
+    tajik = sync_and_translate(page, "tg")
+    page.save_revision().publish()
+
+    explorer = BeautifulSoup(client.get(f"/admin/pages/{tajik.get_parent().pk}/").content, "html.parser")
+
+    flagged = [b.get_text(strip=True) for b in explorer.select(".translation-badge") if _row_of(b, tajik.pk)]
+    assert flagged == ["Tajik: Out of date"]
