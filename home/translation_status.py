@@ -1,7 +1,8 @@
 """What Tajik and Russian readers do not see, or see out of date: a status per page, snippet and language.
 
-Every translatable page (below the root) and every translatable snippet in the default language
-(the source) gets one cell per other language, in the first of these states that applies:
+Every live translatable page (below the root; a page English readers cannot see yet is left out)
+and every translatable snippet in the default language (the source) gets one cell per other
+language, in the first of these states that applies:
 
 - **missing**: no page or snippet with the same translation key in that language;
 - **draft only**: the translated page exists but is not live;
@@ -180,7 +181,8 @@ def status_rows(translation_keys=None, with_snippets=True):
             english.setdefault(row["path"], row)
 
     rows = []
-    for row in sorted((r for r in page_rows if r["locale_id"] == default), key=lambda r: r["path"]):
+    sources_shown = (r for r in page_rows if r["locale_id"] == default and r["live"])
+    for row in sorted(sources_shown, key=lambda r: r["path"]):
         section_key, section_label = _section(row, english)
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
         result = Row(

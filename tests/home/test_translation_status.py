@@ -93,8 +93,11 @@ def test_each_state_appears_for_a_page_built_to_be_in_it(client, editor):
     unfinished.save_revision().publish()
     TranslationSource.objects.get(object_id=unfinished.translation_key).update_from_db()  # synced, not translated
 
+    not_yet_published = StandardPageFactory(title="Still a draft in English", live=False)
+
     rows, _soup = report(client)
 
+    assert not_yet_published.title not in rows  # nobody reads it yet, in any language
     assert rows[missing.title]["tg"][0] == "missing"
     assert rows[draft.title]["tg"][0] == "draft"
     assert rows[complete.title]["tg"] == ("complete", "Complete")
