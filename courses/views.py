@@ -17,9 +17,12 @@ from .models import (
     Enrolment,
     LessonPage,
     QuizAttempt,
+    QuizRefused,
+    complete_lesson,
+    enrol,
     lesson_keys_by_course,
+    submit_attempt,
 )
-from .progress import QuizRefused, complete_lesson, enrol, submit_attempt
 
 
 def localized(model, translation_key):

@@ -3,8 +3,15 @@
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from courses.models import CoursePage, CourseThematicArea, Enrolment, LessonPage, QuizAttempt
-from courses.progress import complete_lesson, enrol
+from courses.models import (
+    CoursePage,
+    CourseThematicArea,
+    Enrolment,
+    LessonPage,
+    QuizAttempt,
+    complete_lesson,
+    enrol,
+)
 
 from .blocks import quiz, stream
 from .data import read_content

@@ -4,8 +4,15 @@ import re
 
 import pytest
 
-from courses.models import Certificate, CoursePage, LessonPage, QuizAttempt
-from courses.progress import complete_lesson, open_attempt, submit_attempt
+from courses.models import (
+    Certificate,
+    CoursePage,
+    LessonPage,
+    QuizAttempt,
+    complete_lesson,
+    open_attempt,
+    submit_attempt,
+)
 from tests import factories
 from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, screenshot
 
