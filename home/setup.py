@@ -6,6 +6,7 @@ sections through the `setup_site` hook (see their wagtail_hooks.py).
 """
 
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,6 +34,11 @@ class SiteSetup:
         self.untranslated = {}
 
     def run(self):
+        """Call inside a transaction: on PostgreSQL, a second run started at the same time (two app
+        servers deploying at once) waits for the first, so neither creates anything twice."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext('hamkori.setup_site'))")
         for code, _name in settings.LANGUAGES:
             if Locale.objects.get_or_create(language_code=code)[1]:
                 self.report(f"Language {code}")
