@@ -211,3 +211,44 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()
+
+
+class SearchEntry(models.Model):
+    """One live, public page in the site search: its locale and the text its results show.
+
+    Kept in step with the pages by home.signal_handlers; rebuilt by `rebuild_search_entries`.
+    The words are in SearchTerm, one row per key (see home.search_text).
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    title = models.TextField()
+    text = models.TextField(blank=True, help_text="The page's searchable text, without markup.")
+
+    class Meta:
+        verbose_name = _("search entry")
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """One key of one word of a page in the search index (see home.search_text.keys)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=64)
+    reversed_term = models.CharField(max_length=64)
+    length = models.PositiveSmallIntegerField()
+    in_title = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("search term")
+        constraints = [models.UniqueConstraint(fields=["entry", "term"], name="home_searchterm_once_per_entry")]
+        indexes = [
+            models.Index(fields=["locale", "term"], name="home_searchterm_term"),
+            models.Index(fields=["locale", "reversed_term"], name="home_searchterm_reversed"),
+        ]
+
+    def __str__(self):
+        return self.term

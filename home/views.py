@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from . import search_index
+from .models import SearchEntry
 from .search_terms import search_terms
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -23,17 +25,46 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+SNIPPET_WORDS = 35
+
+
+class SearchHit:
+    """One result as the template shows it: the page, its title, and a snippet with the matches marked."""
+
+    def __init__(self, page, title, snippet):
+        self.page, self.title, self.snippet = page, title, snippet
+
+
 def search(request):
-    """Search live, public pages in the reader's language."""
+    """Search live, public pages in the reader's language (home.search_index)."""
     query = search_terms(request.GET.get("q", ""), SEARCH_QUERY_MAX_LENGTH)
     results_page = None
+    found = None
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query, operator="and")
-        )
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        locale = Locale.get_active()
+        found = search_index.search(query, locale)
+        paginator = Paginator(found.page_ids, SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
-    return render(request, "home/search.html", {"query": query, "results": results_page})
+        ids = list(results_page.object_list)
+        entries = SearchEntry.objects.in_bulk(ids)
+        pages = Page.objects.in_bulk(ids)
+        language = locale.language_code
+        results_page.object_list = [
+            SearchHit(
+                pages[pk],
+                entries[pk].title,
+                search_index.highlight(entries[pk].text, found.match_keys, language, max_words=SNIPPET_WORDS),
+            )
+            for pk in ids
+            if pk in pages and pk in entries
+        ]
+    context = {
+        "query": query,
+        "results": results_page,
+        "suggestion": found.suggestion if found else "",
+        "corrected": found.corrected if found else False,
+    }
+    return render(request, "home/search.html", context)
 
 
 def page_not_found(request, exception=None):

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from home.models import MemberProfile, Organisation, ThematicArea
+from home.search_index import search as site_search
 from home.search_terms import search_terms
 
 from .access import can_open_members_files
@@ -113,12 +114,8 @@ def filter_resources(index, params):
         applied["year"] = year
     query = search_terms(params.get("q", ""), SEARCH_MAX_LENGTH)
     if query:
-        matches = (
-            ResourcePage.objects.live()
-            .filter(locale_id=index.locale_id)
-            .search(query, operator="and", order_by_relevance=False)
-        )
-        resources = resources.filter(pk__in=[page.pk for page in matches])
+        # The site's search index (home.search_index): Tajik spellings, word forms and typos.
+        resources = resources.filter(pk__in=site_search(query, index.locale).page_ids)
         applied["q"] = query
     return resources, applied
 

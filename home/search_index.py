@@ -1,0 +1,308 @@
+"""The site's own search index: live, public pages by language, read by home.search_text.
+
+Indexing: `index_pages(pages)` replaces the entries of those pages (and of nothing else) with what
+their rows in the database hold now, so a draft held in memory never reaches the index; a page that
+is not live or sits under a view restriction (login, password, groups) gets no entry.
+
+Searching: `search(query, locale)` matches every query word through any of its keys with plain
+indexed `IN` / `startswith` lookups, and ranks in Python by how exactly each word matched and
+whether it is in the title. The number of queries does not grow with the number of pages.
+"""
+
+import html
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import Length
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index as wagtail_index
+
+from .models import SearchEntry, SearchTerm
+from .search_text import WORD, edit_distance, keys, normalise, words
+
+MAX_QUERY_WORDS = 8
+MAX_TEXT_LENGTH = 20_000
+TYPO_MIN_LENGTH = 5
+BATCH_SIZE = 200
+TITLE_BONUS = 5
+SNIPPET_WORDS = 30
+RERANK_SIZE = 200
+
+
+# Indexing ---------------------------------------------------------------------------------------
+
+
+def _text_of(value):
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [part for item in value for part in _text_of(item)]
+    if hasattr(value, "all"):  # a related manager
+        return [str(item) for item in value.all()]
+    return [html.unescape(strip_tags(str(value)))]
+
+
+def page_text(page):
+    """The text of a page's search fields other than its title (no markup), in declared order."""
+    parts = []
+    for search_field in page.search_fields:
+        if search_field.field_name == "title":
+            continue
+        if isinstance(search_field, wagtail_index.SearchField):
+            parts.extend(_text_of(search_field.get_value(page)))
+        elif isinstance(search_field, wagtail_index.RelatedFields):
+            related = getattr(page, search_field.field_name, None)
+            items = related.all() if hasattr(related, "all") else [related] if related else []
+            for item in items:
+                for sub_field in search_field.fields:
+                    if isinstance(sub_field, wagtail_index.SearchField):
+                        parts.extend(_text_of(sub_field.get_value(item)))
+    seen, unique = set(), []
+    for part in parts:
+        part = " ".join(part.split())
+        if part and part not in seen:
+            seen.add(part)
+            unique.append(part)
+    return "\n".join(unique)[:MAX_TEXT_LENGTH]
+
+
+def _terms_for(entry, language):
+    found = {}
+    for in_title, text in ((True, entry.title), (False, entry.text)):
+        for word in words(text):
+            for key in keys(word, language):
+                key = key[:64]
+                found[key] = found.get(key, False) or in_title
+    return [
+        SearchTerm(
+            entry=entry,
+            locale_id=entry.locale_id,
+            term=key,
+            reversed_term=key[::-1],
+            length=len(key),
+            in_title=in_title,
+        )
+        for key, in_title in found.items()
+    ]
+
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _is_public(page, restricted_paths):
+    return not any(page.path.startswith(path) for path in restricted_paths)
+
+
+def index_pages(page_ids):
+    """Bring the entries of these pages in line with the pages as stored now."""
+    page_ids = list(page_ids)
+    if not page_ids:
+        return
+    restricted = _restricted_paths()
+    with transaction.atomic():
+        SearchEntry.objects.filter(page_id__in=page_ids).delete()
+        for start in range(0, len(page_ids), BATCH_SIZE):
+            batch = page_ids[start : start + BATCH_SIZE]
+            pages = Page.objects.filter(pk__in=batch, live=True, depth__gt=1).select_related("locale").specific()
+            entries, terms = [], []
+            for page in pages:
+                if not _is_public(page, restricted):
+                    continue
+                entry = SearchEntry(page_id=page.pk, locale_id=page.locale_id, title=page.title, text=page_text(page))
+                entries.append(entry)
+                terms.extend(_terms_for(entry, page.locale.language_code))
+            SearchEntry.objects.bulk_create(entries)
+            SearchTerm.objects.bulk_create(terms, batch_size=2000)
+
+
+def forget_page(page_id):
+    SearchEntry.objects.filter(page_id=page_id).delete()
+
+
+def index_subtree(page):
+    index_pages(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+
+
+def rebuild():
+    """Index every page again; returns the number of entries."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        index_pages(Page.objects.filter(live=True, depth__gt=1).order_by("path").values_list("pk", flat=True))
+    return SearchEntry.objects.count()
+
+
+# Searching --------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchResult:
+    page_ids: list
+    words: list
+    suggestion: str = ""  # a better query, when the one typed found nothing or had a typo
+    corrected: bool = False  # True when the results are those of the suggestion
+    match_keys: set = field(default_factory=set)
+
+
+def _query_words(query):
+    unique = []
+    for word in words(query):
+        if word not in unique:
+            unique.append(word)
+    return unique[:MAX_QUERY_WORDS]
+
+
+def _rank(word_keys, locale_id):
+    """Page ids matching every word, best first; and the words that matched nothing."""
+    all_keys = {key for word in word_keys for key in word}
+    rows = SearchTerm.objects.filter(locale_id=locale_id, term__in=all_keys).values_list("entry_id", "term", "in_title")
+    # Per entry and query word: ten times the most exact key matched, plus a bonus if in the title.
+    scores = {}
+    for entry_id, term, in_title in rows:
+        per_word = scores.setdefault(entry_id, [0] * len(word_keys))
+        for position, levels in enumerate(word_keys):
+            level = levels.get(term)
+            if level:
+                best, title = divmod(per_word[position], 10)
+                per_word[position] = max(best, level) * 10 + (TITLE_BONUS if in_title else title)
+    matched_words = {position for per_word in scores.values() for position, score in enumerate(per_word) if score}
+    unmatched = [position for position in range(len(word_keys)) if position not in matched_words]
+    ranked = sorted(
+        ((sum(per_word), entry_id) for entry_id, per_word in scores.items() if all(per_word)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    # Among the best, a page that says it in fewer words comes first (as BM25's length norm does).
+    head = ranked[:RERANK_SIZE]
+    lengths = dict(
+        SearchEntry.objects.filter(pk__in=[entry_id for _score, entry_id in head])
+        .annotate(size=Length("title") + Length("text"))
+        .values_list("pk", "size")
+    )
+    head.sort(key=lambda item: (-item[0], lengths.get(item[1], 0), item[1]))
+    return [entry_id for _score, entry_id in head + ranked[RERANK_SIZE:]], unmatched
+
+
+def _nearest_terms(targets, locale_id):
+    """For each (word, furthest distance) the closest indexed term, the most used one on a tie."""
+    condition = Q()
+    for word, _limit in targets:
+        condition |= Q(term__startswith=word[:2]) | Q(reversed_term__startswith=word[::-1][:2])
+    if not condition:
+        return {}
+    lengths = [length for word, limit in targets for length in range(len(word) - limit, len(word) + limit + 1)]
+    candidates = (
+        SearchTerm.objects.filter(condition, locale_id=locale_id, length__in=set(lengths))
+        .values("term")
+        .annotate(uses=Count("id"))
+        .values_list("term", "uses")
+    )
+    candidates = list(candidates[:5000])
+    nearest = {}
+    for word, limit in targets:
+        best = None
+        for term, uses in candidates:
+            distance = edit_distance(word, term, limit)
+            if 0 < distance <= limit and (best is None or (distance, -uses) < best[0]):
+                best = ((distance, -uses), term)
+        if best:
+            nearest[word] = best[1]
+    return nearest
+
+
+def _display_form(term, locale_id, language):
+    """The word as the content spells it, for a term of the index (one query)."""
+    entry = SearchEntry.objects.filter(locale_id=locale_id, terms__term=term).order_by("pk").first()
+    if entry is None:
+        return term
+    for text in (entry.title, entry.text):
+        for match in WORD.finditer(text):
+            if term in keys(normalise(match.group(0)), language):
+                return match.group(0)
+    return term
+
+
+def search(query, locale):
+    """The page ids matching the query in this locale, best first, with a suggestion if useful."""
+    query_words = _query_words(query)
+    if not query_words:
+        return SearchResult(page_ids=[], words=[])
+    language = locale.language_code
+    word_keys = [keys(word, language) for word in query_words]
+    page_ids, unmatched = _rank(word_keys, locale.pk)
+    result = SearchResult(page_ids=page_ids, words=query_words)
+    result.match_keys = {key for levels in word_keys for key in levels}
+
+    if page_ids:
+        return result
+    # Nothing found: a one-letter typo in a long word is corrected at once; otherwise suggest.
+    to_fix = unmatched or list(range(len(query_words)))
+    targets = [(_bridged(word_keys[position]), _typo_limit(query_words[position])) for position in to_fix]
+    targets = [(word, limit) for word, limit in targets if limit]
+    nearest = _nearest_terms(targets, locale.pk)
+    if not nearest:
+        return result
+    corrected_keys = list(word_keys)
+    corrected_words = list(query_words)
+    for position in to_fix:
+        term = nearest.get(_bridged(word_keys[position]))
+        if term:
+            corrected_keys[position] = {key: min(level, 3) for key, level in keys(term, language).items()}
+            corrected_words[position] = _display_form(term, locale.pk, language)
+    result.suggestion = " ".join(corrected_words)
+    one_letter = all(
+        edit_distance(_bridged(word_keys[position]), nearest.get(_bridged(word_keys[position]), ""), 1) <= 1
+        for position in to_fix
+    )
+    if one_letter and all(len(query_words[position]) >= TYPO_MIN_LENGTH for position in to_fix):
+        corrected_ids, _unmatched = _rank(corrected_keys, locale.pk)
+        if corrected_ids:
+            result.page_ids = corrected_ids
+            result.corrected = True
+            result.match_keys |= {key for levels in corrected_keys for key in levels}
+    return result
+
+
+def _bridged(levels):
+    """The loosest whole-word key of a query word (its bridged form), used to look for neighbours."""
+    whole = [key for key, level in levels.items() if level >= 2]
+    return min(whole, key=lambda key: levels[key])
+
+
+def _typo_limit(word):
+    if len(word) >= TYPO_MIN_LENGTH:
+        return 2
+    if len(word) >= 3:
+        return 1
+    return 0
+
+
+# Showing ----------------------------------------------------------------------------------------
+
+
+def highlight(text, match_keys, language, max_words=None):
+    """The text escaped, with the words that match the query in <mark>; cut around the first one."""
+    matches = list(WORD.finditer(text))
+    hits = [index for index, match in enumerate(matches) if set(keys(normalise(match.group(0)), language)) & match_keys]
+    start, end = 0, len(text)
+    prefix = suffix = ""
+    if max_words and len(matches) > max_words:
+        first = max((hits[0] if hits else 0) - max_words // 3, 0)
+        last = min(first + max_words, len(matches)) - 1
+        start = matches[first].start() if first else 0
+        end = matches[last].end()
+        prefix = "… " if first else ""
+        suffix = " …" if end < len(text) else ""
+    hit_spans = {matches[index].span() for index in hits}
+    pieces, position = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        if match.span() in hit_spans:
+            pieces.append(escape(text[position : match.start()]))
+            pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+            position = match.end()
+    pieces.append(escape(text[position:end]))
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 (every piece is escaped)

@@ -1,0 +1,185 @@
+"""The site's search index: what it holds (live, public, one language), did-you-mean, highlights, queries."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from home.models import SearchEntry
+from tests.factories import ResourcePageFactory, StandardPageFactory, home_page, section, translate
+
+pytestmark = pytest.mark.django_db
+
+POWER = ("Сохторҳои расмӣ ва ғайрирасмии ҳокимият", "Ҳокимияти расмӣ ва ғайрирасмӣ дар Тоҷикистон")
+
+
+def search(client, language, query):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_paths(html):
+    return re.findall(r'class="search-result__title"><a href="([^"]+)"', html)
+
+
+def tajik_page(slug="power", title=POWER[0], intro=POWER[1], parent=None):
+    return StandardPageFactory(parent=parent or home_page("tg"), slug=slug, title=title, intro=intro)
+
+
+def test_a_draft_is_not_searchable_until_it_is_published(client):
+    page = tajik_page()
+    page.save_revision().publish()
+    page.title = "Лоиҳаи нав дар бораи обёрӣ"
+    page.save_revision()  # a draft: the live page keeps its title
+    assert result_paths(search(client, "tg", "обёрӣ")) == []
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
+    page.get_latest_revision().publish()
+    assert result_paths(search(client, "tg", "обёрӣ")) == ["/tg/power/"]
+
+
+def test_an_unpublished_or_deleted_page_leaves_the_index(client):
+    page = tajik_page()
+    page.save_revision().publish()
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
+    page.unpublish()
+    assert result_paths(search(client, "tg", "хокимият")) == []
+    page.save_revision().publish()
+    page.delete()
+    assert result_paths(search(client, "tg", "хокимият")) == []
+    assert not SearchEntry.objects.filter(page_id=page.pk).exists()
+
+
+def test_private_pages_and_their_children_are_never_returned(client):
+    parent = tajik_page(slug="members", title="Саҳифаи аъзоён", intro="Матн.")
+    child = tajik_page(parent=parent, slug="power")
+    child.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=parent, restriction_type=PageViewRestriction.LOGIN)
+    html = search(client, "tg", "хокимият")
+    assert result_paths(html) == []
+    assert "ғайрирасмии" not in html
+    restriction.delete()
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/members/power/"]
+
+
+def test_a_page_moved_under_a_private_page_leaves_the_index(client):
+    private = tajik_page(slug="private", title="Саҳифаи пӯшида", intro="Матн.")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    page = tajik_page()
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
+    page.move(private, pos="last-child")
+    assert result_paths(search(client, "tg", "хокимият")) == []
+
+
+def test_results_stay_in_the_readers_language(client):
+    english = StandardPageFactory(slug="power", title="Formal and informal power", intro="Power in Tajikistan.")
+    translate(english, "tg", title=POWER[0], intro=POWER[1])
+    translate(english, "ru", title="Формальная власть", intro="Власть в Таджикистане.")
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
+    assert result_paths(search(client, "ru", "хокимият")) == []
+    assert result_paths(search(client, "en", "хокимият")) == []
+    assert result_paths(search(client, "ru", "власти")) == ["/ru/power/"]
+
+
+def test_members_only_resources_are_found_by_their_public_description(client):
+    library = section("library", "tg")
+    ResourcePageFactory(
+        parent=library,
+        slug="budget-guide",
+        title="Дастур оид ба буҷети ҷамоат",
+        summary="Чӣ тавр ҷамоатҳо буҷаи маҳаллиро назорат мекунанд.",
+        access="members",
+    )
+    assert result_paths(search(client, "tg", "бучети")) == ["/tg/library/budget-guide/"]
+    listing = client.get("/tg/library/", {"q": "бучети"}).content.decode()
+    assert "/tg/library/budget-guide/" in listing
+
+
+def test_the_library_search_reads_tajik_as_people_type_it(client):
+    library = section("library", "tg")
+    ResourcePageFactory(parent=library, slug="power-guide", title=POWER[0], summary=POWER[1])
+    ResourcePageFactory(parent=library, slug="other", title="Дастури дигар", summary="Матни дигар.")
+    listing = client.get("/tg/library/", {"q": "Tojikiston"}).content.decode()
+    assert "/tg/library/power-guide/" in listing
+    assert "/tg/library/other/" not in listing
+
+
+def test_a_misspelt_query_that_finds_nothing_offers_the_closest_word(client):
+    tajik_page()
+    html = search(client, "tg", "хокемиет")  # two letters wrong
+    assert result_paths(html) == []
+    assert 'class="did-you-mean"' in html
+    suggestion = re.search(r'class="did-you-mean">[^<]*<a href="\?q=([^"]+)">([^<]+)</a>', html)
+    assert suggestion.group(2).lower() == "ҳокимият"  # as our content spells it
+    followed = client.get("/tg/search/?q=" + suggestion.group(1)).content.decode()
+    assert result_paths(followed) == ["/tg/power/"]
+
+
+def test_a_one_letter_typo_in_a_long_word_still_finds_the_page_and_says_so(client):
+    tajik_page()
+    tajik_page(slug="school", title="Ҳокимият аз шаҳрак то сатҳи миллӣ", intro="Масъалаи мактаб дар ноҳия.")
+    html = search(client, "tg", "ғайрерасмии")
+    assert result_paths(html)[0] == "/tg/power/"
+    assert 'class="did-you-mean"' in html
+
+
+def test_no_suggestion_when_the_query_finds_pages(client):
+    tajik_page()
+    html = search(client, "tg", "хокимият")
+    assert 'class="did-you-mean"' not in html
+
+
+def test_the_matched_words_are_marked_in_the_snippet_whatever_the_spelling(client):
+    tajik_page(intro="Ҳокимияти расмӣ ва ғайрирасмӣ дар Тоҷикистон & бо ҳокимиятҳо.")
+    html = search(client, "tg", "хокимият Tojikiston")
+    snippet = re.search(r'<p class="search-result__snippet">(.*?)</p>', html).group(1)
+    assert "<mark>Ҳокимияти</mark>" in snippet
+    assert "<mark>Тоҷикистон</mark>" in snippet
+    assert "<mark>ҳокимиятҳо</mark>" in snippet
+    assert "<mark>расмӣ</mark>" not in snippet
+    assert "&amp;" in snippet  # the page's text is escaped
+
+
+def test_a_long_snippet_is_cut_around_the_first_match(client):
+    words = " ".join(f"калима{number}" for number in range(200))
+    tajik_page(intro=f"{words} ҳокимият {words}")
+    html = search(client, "tg", "хокимият")
+    snippet = re.search(r'<p class="search-result__snippet">(.*?)</p>', html).group(1)
+    assert "<mark>ҳокимият</mark>" in snippet
+    assert snippet.startswith("… ")
+    assert len(snippet.split()) < 45
+
+
+def test_the_number_of_queries_does_not_grow_with_the_number_of_pages(client, uncached_pages):
+    def queries_for(query):
+        with CaptureQueriesContext(connection) as captured:
+            search(client, "tg", query)
+        return len(captured)
+
+    tajik_page()
+    queries_for("хокимият")  # the site, locales and content types are cached after a first request
+    few = [queries_for(query) for query in ("хокимият", "хокемиет", "ғайрерасмии")]
+    for number in range(30):
+        tajik_page(slug=f"power-{number}", intro=f"Ҳокимияти расмӣ {number}.")
+    many = [queries_for(query) for query in ("хокимият", "хокемиет", "ғайрерасмии")]
+    assert many == few
+    assert max(many) <= 12
+
+
+def test_rebuilding_the_index_gives_the_same_results(client, uncached_pages):
+    tajik_page()
+    before = search(client, "tg", "хокимият")
+    SearchEntry.objects.all().delete()
+    assert result_paths(search(client, "tg", "хокимият")) == []
+    call_command("rebuild_search_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert result_paths(search(client, "tg", "хокимият")) == result_paths(before) == ["/tg/power/"]
+
+
+def test_setup_site_indexes_a_site_whose_index_is_empty(client, uncached_pages):
+    tajik_page()
+    SearchEntry.objects.all().delete()
+    call_command("setup_site", verbosity=0)
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
