@@ -45,16 +45,19 @@ setup: migrate
 demo: migrate
 	$(MANAGE) load_demo_content --with-demo-accounts
 
+# Links in the emails the site sends (printed on the console) point at the address it really serves on.
+run dev: export BASE_URL = http://$(HOST):$(PORT)
+
 # The site as its users see it: DEBUG off, translated error pages, static files through whitenoise, gunicorn.
 run: demo
 	@echo ""
 	@echo "Hamkori is at http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/admin/; stop with Ctrl+C)"
-	DJANGO_SETTINGS_MODULE=cms.settings.dev DEBUG=false BASE_URL=http://$(HOST):$(PORT) $(BIN)/gunicorn cms.wsgi --bind $(HOST):$(PORT) \
+	DJANGO_SETTINGS_MODULE=cms.settings.dev DEBUG=false $(BIN)/gunicorn cms.wsgi --bind $(HOST):$(PORT) \
 		--workers 2 --threads 4 --access-logfile - --log-level warning
 
 # For developers: DEBUG on and auto-reload.
 dev: demo
-	DEBUG=true BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=true $(MANAGE) runserver $(HOST):$(PORT)
 
 # Two sessions: most tests in parallel on a database made by setup_site (factories add what each
 # test needs), then the demo content and the browser journeys on one loaded site.
