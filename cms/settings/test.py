@@ -15,6 +15,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# A file, not memory, for SQLite's test database, so that `pytest --reuse-db` (the default in
+# pyproject.toml) keeps the migrated database between runs; each xdist worker gets its own.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app folders, as collectstatic would gather them in production.
 STATIC_ROOT = None
