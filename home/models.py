@@ -245,9 +245,17 @@ class SearchTerm(models.Model):
     class Meta:
         verbose_name = _("search term")
         constraints = [models.UniqueConstraint(fields=["entry", "term"], name="home_searchterm_once_per_entry")]
+        # Pattern operator classes let PostgreSQL use these for `term IN (...)` and for the prefix
+        # (`LIKE 'ab%'`) of did-you-mean whatever the database's collation; SQLite ignores them.
         indexes = [
-            models.Index(fields=["locale", "term"], name="home_searchterm_term"),
-            models.Index(fields=["locale", "reversed_term"], name="home_searchterm_reversed"),
+            models.Index(
+                fields=["locale", "term"], name="home_searchterm_term", opclasses=["int4_ops", "varchar_pattern_ops"]
+            ),
+            models.Index(
+                fields=["locale", "reversed_term"],
+                name="home_searchterm_reversed",
+                opclasses=["int4_ops", "varchar_pattern_ops"],
+            ),
         ]
 
     def __str__(self):
