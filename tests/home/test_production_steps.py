@@ -70,12 +70,12 @@ def production_site(tmp_path):
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            for _attempt in range(100):
+            for _attempt in range(150):  # up to about a minute on a busy machine
                 try:
-                    if requests.get(base + "/healthz", timeout=2).status_code == 200:
+                    if requests.get(base + "/healthz", timeout=5).status_code == 200:
                         break
-                except requests.ConnectionError:
-                    time.sleep(0.2)
+                except requests.RequestException:  # not listening yet, or its worker still starting
+                    time.sleep(0.3)
             yield Browser(base), env
         finally:
             server.terminate()
