@@ -224,6 +224,7 @@ class SearchEntry(models.Model):
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     title = models.TextField()
     text = models.TextField(blank=True, help_text="The page's searchable text, without markup.")
+    size = models.PositiveIntegerField(default=0, help_text="Characters in title and text: shorter ranks first.")
 
     class Meta:
         verbose_name = _("search entry")

@@ -4,7 +4,7 @@ Indexing: `index_pages(pages)` replaces the entries of those pages (and of nothi
 their rows in the database hold now, so a draft held in memory never reaches the index; a page that
 is not live or sits under a view restriction (login, password, groups) gets no entry.
 
-Searching: `search(query, locale)` matches every query word through any of its keys with plain
+Searching: `search(query, language_code)` matches every query word through any of its keys with plain
 indexed `IN` / `startswith` lookups, and ranks in Python by how exactly each word matched and
 whether it is in the title. The number of queries does not grow with the number of pages.
 """
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.db.models.functions import Length
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageViewRestriction
@@ -29,7 +28,6 @@ TYPO_MIN_LENGTH = 5
 BATCH_SIZE = 200
 TITLE_BONUS = 5
 SNIPPET_WORDS = 30
-RERANK_SIZE = 200
 
 
 # Indexing ---------------------------------------------------------------------------------------
@@ -112,7 +110,14 @@ def index_pages(page_ids):
             for page in pages:
                 if not _is_public(page, restricted):
                     continue
-                entry = SearchEntry(page_id=page.pk, locale_id=page.locale_id, title=page.title, text=page_text(page))
+                text = page_text(page)
+                entry = SearchEntry(
+                    page_id=page.pk,
+                    locale_id=page.locale_id,
+                    title=page.title,
+                    text=text,
+                    size=len(page.title) + len(text),
+                )
                 entries.append(entry)
                 terms.extend(_terms_for(entry, page.locale.language_code))
             SearchEntry.objects.bulk_create(entries)
@@ -144,6 +149,7 @@ class SearchResult:
     words: list
     suggestion: str = ""  # a better query, when the one typed found nothing or had a typo
     corrected: bool = False  # True when the results are those of the suggestion
+    suggestion_terms: list = field(default_factory=list)  # the suggestion as index terms
     match_keys: set = field(default_factory=set)
 
 
@@ -155,13 +161,16 @@ def _query_words(query):
     return unique[:MAX_QUERY_WORDS]
 
 
-def _rank(word_keys, locale_id):
+def _rank(word_keys, language):
     """Page ids matching every word, best first; and the words that matched nothing."""
     all_keys = {key for word in word_keys for key in word}
-    rows = SearchTerm.objects.filter(locale_id=locale_id, term__in=all_keys).values_list("entry_id", "term", "in_title")
+    rows = SearchTerm.objects.filter(locale__language_code=language, term__in=all_keys).values_list(
+        "entry_id", "term", "in_title", "entry__size"
+    )
     # Per entry and query word: ten times the most exact key matched, plus a bonus if in the title.
-    scores = {}
-    for entry_id, term, in_title in rows:
+    scores, sizes = {}, {}
+    for entry_id, term, in_title, size in rows:
+        sizes[entry_id] = size
         per_word = scores.setdefault(entry_id, [0] * len(word_keys))
         for position, levels in enumerate(word_keys):
             level = levels.get(term)
@@ -170,22 +179,15 @@ def _rank(word_keys, locale_id):
                 per_word[position] = max(best, level) * 10 + (TITLE_BONUS if in_title else title)
     matched_words = {position for per_word in scores.values() for position, score in enumerate(per_word) if score}
     unmatched = [position for position in range(len(word_keys)) if position not in matched_words]
+    # On a tie, a page that says it in fewer words comes first (as BM25's length norm does).
     ranked = sorted(
-        ((sum(per_word), entry_id) for entry_id, per_word in scores.items() if all(per_word)),
-        key=lambda item: (-item[0], item[1]),
+        ((sum(per_word), sizes[entry_id], entry_id) for entry_id, per_word in scores.items() if all(per_word)),
+        key=lambda item: (-item[0], item[1], item[2]),
     )
-    # Among the best, a page that says it in fewer words comes first (as BM25's length norm does).
-    head = ranked[:RERANK_SIZE]
-    lengths = dict(
-        SearchEntry.objects.filter(pk__in=[entry_id for _score, entry_id in head])
-        .annotate(size=Length("title") + Length("text"))
-        .values_list("pk", "size")
-    )
-    head.sort(key=lambda item: (-item[0], lengths.get(item[1], 0), item[1]))
-    return [entry_id for _score, entry_id in head + ranked[RERANK_SIZE:]], unmatched
+    return [entry_id for _score, _size, entry_id in ranked], unmatched
 
 
-def _nearest_terms(targets, locale_id):
+def _nearest_terms(targets, language):
     """For each (word, furthest distance) the closest indexed term, the most used one on a tie."""
     condition = Q()
     for word, _limit in targets:
@@ -194,7 +196,7 @@ def _nearest_terms(targets, locale_id):
         return {}
     lengths = [length for word, limit in targets for length in range(len(word) - limit, len(word) + limit + 1)]
     candidates = (
-        SearchTerm.objects.filter(condition, locale_id=locale_id, length__in=set(lengths))
+        SearchTerm.objects.filter(condition, locale__language_code=language, length__in=set(lengths))
         .values("term")
         .annotate(uses=Count("id"))
         .values_list("term", "uses")
@@ -212,26 +214,30 @@ def _nearest_terms(targets, locale_id):
     return nearest
 
 
-def _display_form(term, locale_id, language):
-    """The word as the content spells it, for a term of the index (one query)."""
-    entry = SearchEntry.objects.filter(locale_id=locale_id, terms__term=term).order_by("pk").first()
-    if entry is None:
-        return term
-    for text in (entry.title, entry.text):
-        for match in WORD.finditer(text):
-            if term in keys(normalise(match.group(0)), language):
-                return match.group(0)
-    return term
+def display_forms(terms, language, entries=None):
+    """Each term of the index as the content spells it, read from `entries` or from a few entries that
+    hold the terms (one query for all of them)."""
+    if entries is None:
+        entries = SearchEntry.objects.filter(locale__language_code=language, terms__term__in=terms).distinct()[:20]
+    found = {}
+    for entry in entries:
+        for text in (entry.title, entry.text):
+            for match in WORD.finditer(text):
+                for term in set(terms) - set(found):
+                    if term in keys(normalise(match.group(0)), language):
+                        found[term] = match.group(0)
+        if len(found) == len(set(terms)):
+            break
+    return found
 
 
-def search(query, locale):
-    """The page ids matching the query in this locale, best first, with a suggestion if useful."""
+def search(query, language):
+    """The page ids matching the query in this language's locale, best first, with a suggestion if useful."""
     query_words = _query_words(query)
     if not query_words:
         return SearchResult(page_ids=[], words=[])
-    language = locale.language_code
     word_keys = [keys(word, language) for word in query_words]
-    page_ids, unmatched = _rank(word_keys, locale.pk)
+    page_ids, unmatched = _rank(word_keys, language)
     result = SearchResult(page_ids=page_ids, words=query_words)
     result.match_keys = {key for levels in word_keys for key in levels}
 
@@ -241,7 +247,7 @@ def search(query, locale):
     to_fix = unmatched or list(range(len(query_words)))
     targets = [(_bridged(word_keys[position]), _typo_limit(query_words[position])) for position in to_fix]
     targets = [(word, limit) for word, limit in targets if limit]
-    nearest = _nearest_terms(targets, locale.pk)
+    nearest = _nearest_terms(targets, language)
     if not nearest:
         return result
     corrected_keys = list(word_keys)
@@ -250,19 +256,28 @@ def search(query, locale):
         term = nearest.get(_bridged(word_keys[position]))
         if term:
             corrected_keys[position] = {key: min(level, 3) for key, level in keys(term, language).items()}
-            corrected_words[position] = _display_form(term, locale.pk, language)
-    result.suggestion = " ".join(corrected_words)
+            corrected_words[position] = term
+    result.suggestion_terms = corrected_words
     one_letter = all(
         edit_distance(_bridged(word_keys[position]), nearest.get(_bridged(word_keys[position]), ""), 1) <= 1
         for position in to_fix
     )
     if one_letter and all(len(query_words[position]) >= TYPO_MIN_LENGTH for position in to_fix):
-        corrected_ids, _unmatched = _rank(corrected_keys, locale.pk)
+        corrected_ids, _unmatched = _rank(corrected_keys, language)
         if corrected_ids:
             result.page_ids = corrected_ids
             result.corrected = True
             result.match_keys |= {key for levels in corrected_keys for key in levels}
+            return result  # the caller spells the suggestion from the entries it shows (spell_suggestion)
+    spell_suggestion(result, language)
     return result
+
+
+def spell_suggestion(result, language, entries=None):
+    """Set result.suggestion: the corrected query, each word as the content spells it."""
+    fixed = [word for word in result.suggestion_terms if word not in result.words]
+    forms = display_forms(fixed, language, entries) if fixed else {}
+    result.suggestion = " ".join(forms.get(word, word) for word in result.suggestion_terms)
 
 
 def _bridged(levels):

@@ -2,8 +2,9 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
 
 from . import search_index
 from .models import SearchEntry
@@ -41,22 +42,22 @@ def search(request):
     results_page = None
     found = None
     if query:
-        locale = Locale.get_active()
-        found = search_index.search(query, locale)
+        language = get_supported_content_language_variant(translation.get_language())
+        found = search_index.search(query, language)
         paginator = Paginator(found.page_ids, SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
         ids = list(results_page.object_list)
-        entries = SearchEntry.objects.in_bulk(ids)
-        pages = Page.objects.in_bulk(ids)
-        language = locale.language_code
+        entries = SearchEntry.objects.select_related("page").in_bulk(ids)
+        if found.corrected:
+            search_index.spell_suggestion(found, language, entries.values())
         results_page.object_list = [
             SearchHit(
-                pages[pk],
+                entries[pk].page,
                 entries[pk].title,
                 search_index.highlight(entries[pk].text, found.match_keys, language, max_words=SNIPPET_WORDS),
             )
             for pk in ids
-            if pk in pages and pk in entries
+            if pk in entries
         ]
     context = {
         "query": query,

@@ -49,6 +49,11 @@ PAGES = {
     "course": lambda: first_url("courses.CoursePage"),
     "lesson": quiz_lesson_url,
     "site search": "/en/search/?q=civil+society",
+    # The site's own index (home.search_index): Tajik typed on a Russian keyboard, a word in every one
+    # of the 10,000 resources, and a typo that is corrected.
+    "site search (tg, folded)": "/tg/search/?" + urlencode({"q": "хокимият"}),
+    "site search (every resource)": "/en/search/?q=tajikistan+report",
+    "site search (typo)": "/en/search/?q=procuremnt",
     "my-learning (signed in)": "/en/my-learning/",
     "lesson (signed in)": quiz_lesson_url,
 }
