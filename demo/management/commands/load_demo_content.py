@@ -63,7 +63,8 @@ class Command(BaseCommand):
                 logins = create_demo_accounts()
             for label, load in ACTIVITY_STEPS:
                 self.run_step(label, load, home, translator, verbosity)
-            self.print_logins(logins)
+            if verbosity:
+                self.print_logins(logins)
         if verbosity:
             self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
 
