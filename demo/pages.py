@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation
 
+from home import setup as home_setup
 from home.translation import MissingTranslations, publish_translation
 
 
@@ -16,18 +17,8 @@ def section(home, slug):
 
 
 def child_page(parent, model, slug, **fields):
-    """The child page with this slug, created and published if missing.
-
-    An existing page is left as it is, so a second run changes nothing and never
-    overwrites what an editor has written since.
-    """
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific
-    page = model(slug=slug, locale=parent.locale, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    """The child page with this slug, created and published if missing; an existing one is left as it is."""
+    return home_setup.child_page(parent, model, slug, **fields)[0]
 
 
 def fill_empty(page, **fields):

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
-from .models import FooterText, HomePage
+from . import search_index
+from .models import FooterText, HomePage, SearchEntry
 from .translation import publish_translation
 
 HOME_TITLE = _("Hamkori: learning and resources for civil society")
@@ -24,6 +25,20 @@ FOOTER = _(
     "Hamkori is a shared platform for civil society organisations in Tajikistan and Central Asia. Materials "
     "are shared by their authors for learning and non-commercial use."
 )
+
+
+def child_page(parent, model, slug, **fields):
+    """(page, created): the child page with this slug, created and published if missing.
+
+    An existing page is left exactly as it is, so running setup again never overwrites an editor's work.
+    """
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific, False
+    page = model(slug=slug, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
 
 
 class SiteSetup:
@@ -46,6 +61,10 @@ class SiteSetup:
         self.footer()
         for setup_section in hooks.get_hooks("setup_site"):
             setup_section(self, home)
+        if not SearchEntry.objects.exists():
+            # A site that had pages before the search index existed: index them once.
+            if indexed := search_index.rebuild():
+                self.report(f"Search index of {indexed} pages")
         return home
 
     def home_page(self):
@@ -83,17 +102,13 @@ class SiteSetup:
         `fields` are the page's texts as lazy interface strings, so that their Tajik and Russian
         come from the interface catalogue (locale/); an existing page is never changed.
         """
-        page = home.get_children().filter(slug=slug).first()
-        if page is None:
-            with translation.override(settings.LANGUAGE_CODE):
-                page = model(
-                    slug=slug, locale=home.locale, show_in_menus=True, **{k: str(v) for k, v in fields.items()}
-                )
-            home.add_child(instance=page)
-            page.save_revision().publish()
+        with translation.override(settings.LANGUAGE_CODE):
+            texts = {name: str(text) for name, text in fields.items()}
+        page, created = child_page(home, model, slug, show_in_menus=True, **texts)
+        if created:
             self.report(f"Section /{slug}/")
-        self.translate(page.specific, list(fields.values()))
-        return page.specific
+        self.translate(page, list(fields.values()))
+        return page
 
     def translate(self, instance, texts):
         """Publish the translations `instance` does not have yet, its strings taken from `texts`."""

@@ -1,8 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home import search_index
-from home.models import SearchEntry
 from home.setup import SiteSetup
 
 
@@ -18,11 +16,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             setup = SiteSetup(report=created.append)
             setup.run()
-            if not SearchEntry.objects.exists():
-                # A site that had pages before the search index existed: index them once.
-                indexed = search_index.rebuild()
-                if indexed:
-                    created.append(f"search index of {indexed} pages")
         if verbosity > 1:
             for line in created:
                 self.stdout.write(f"  created: {line}")
