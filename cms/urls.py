@@ -3,13 +3,23 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.page_search import PageSearchView
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
+    # The admin's page search reads Tajik as the site search does (home.page_search); these two
+    # take the place of Wagtail's own views at the same addresses, so its links and forms keep working.
+    path("admin/pages/search/", require_admin_access(PageSearchView.as_view()), name="admin_page_search"),
+    path(
+        "admin/pages/search/results/",
+        require_admin_access(PageSearchView.as_view(results_only=True)),
+        name="admin_page_search_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),

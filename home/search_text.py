@@ -199,3 +199,27 @@ def edit_distance(first, second, limit=2):
         if min(row) > limit:
             return limit + 1
     return row[-1]
+
+
+def title_score(query_words, title, language):
+    """How well a title matches every query word as an editor types it (0: it does not).
+
+    Each query word counts its most exact key shared with a word of the title; a word still being
+    typed matches the start of a title word in its bridged form (``хок`` and ``Khuj`` find
+    ``Ҳокимият`` and ``Хуҷанд``).
+    """
+    title_keys = [keys(word, language) for word in words(title)]
+    score = 0
+    for query_word in query_words:
+        query_keys = keys(query_word, language)
+        query_bridged = min(query_keys, key=lambda key: (query_keys[key] < 2, query_keys[key]))
+        best = 0
+        for word_keys in title_keys:
+            shared = [level for key, level in query_keys.items() if key in word_keys]
+            best = max(best, *shared, 0)
+            if not best and any(key.startswith(query_bridged) for key, level in word_keys.items() if level >= 2):
+                best = 2
+        if not best:
+            return 0
+        score += best
+    return score
