@@ -32,7 +32,19 @@ def tajik_page(title, slug, publish=True):
 
 @pytest.mark.parametrize(
     "query",
-    ["Ҳокимият", "хокимият", "ХОКИМИЯТ", "hокимият", "һокимият", "хок", "Хуҷанд", "Худжанд", "Хучанд", "khujand", "Хуҷ"],
+    [
+        "Ҳокимият",
+        "хокимият",
+        "ХОКИМИЯТ",
+        "hокимият",
+        "һокимият",
+        "хок",
+        "Хуҷанд",
+        "Худжанд",
+        "Хучанд",
+        "khujand",
+        "Хуҷ",
+    ],
 )
 def test_editors_find_a_tajik_title_however_it_is_typed(client, editor, query):
     page = tajik_page("Ҳокимият ва ҷомеа дар Хуҷанд", "power")
