@@ -58,7 +58,8 @@ def _seed_document(spec):
     else:
         data = f"{spec['title']}\n\n{text}".encode()
     upload = SimpleUploadedFile(f"{spec['slug']}.{spec['file_format']}", data)
-    return store_document(upload, spec["title"], None, collection_for(members_only=spec["access"] == Access.MEMBERS))
+    collection = collection_for(members_only=spec["access"] == Access.MEMBERS)
+    return store_document(upload, spec["title"], None, collection, spec["slug"])
 
 
 def load_submissions(home, translator):

@@ -12,6 +12,9 @@ from .models import Access, Coverage, MaterialLanguage, ResourceType
 from .validators import ALLOWED_EXTENSIONS, validate_library_file
 
 MAX_FILES = 5
+PHOTO_HINT = _(
+    "Only have paper? Photograph each page flat in daylight, from straight above, so that the page fills the photo."
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -89,17 +92,17 @@ class SubmissionForm(forms.Form):
     )
     files = MultipleFileField(label=_("Files"))
 
-    def __init__(self, *args, organisation=None, **kwargs):
+    def __init__(self, *args, organisation=None, resubmitted_page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["thematic_areas"].choices = thematic_area_choices()
         self.fields["year"].validators.append(MaxValueValidator(timezone.now().year + 1))
-        self.fields["files"].help_text = _(
-            "Up to %(count)s files of these types: %(types)s. At most %(limit)s MB each."
-        ) % {
-            "count": MAX_FILES,
-            "types": ", ".join(ALLOWED_EXTENSIONS),
-            "limit": settings.LIBRARY_MAX_UPLOAD_MB,
-        }
+        self.fields["files"].help_text = " ".join(
+            [
+                _("Up to %(count)s files of these types: %(types)s. At most %(limit)s MB each.")
+                % {"count": MAX_FILES, "types": ", ".join(ALLOWED_EXTENSIONS), "limit": settings.LIBRARY_MAX_UPLOAD_MB},
+                str(PHOTO_HINT),
+            ]
+        )
         if organisation is None:
             self.fields["organisation"] = forms.ModelChoiceField(
                 label=_("Your organisation"),
@@ -107,3 +110,28 @@ class SubmissionForm(forms.Form):
                 help_text=_("We link your account to it; its members get access when the contribution is approved."),
             )
             self.order_fields(["organisation"])
+
+        if resubmitted_page is not None:
+            self._offer_current_files(resubmitted_page)
+
+    def _offer_current_files(self, page):
+        """Editing a submission sent back for changes: keep (ticked) or drop its files, add new ones."""
+        current = [(str(link.document_id), link.document.filename) for link in page.files.all()]
+        self.fields["keep_files"] = forms.MultipleChoiceField(
+            label=_("Files sent before"),
+            choices=current,
+            initial=[value for value, _name in current],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Untick a file to remove it."),
+        )
+        self.fields["files"].required = False
+        self.fields["files"].label = _("Add files")
+        self.order_fields([name for name in self.fields if name != "files"] + ["files"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if "keep_files" in self.fields and not cleaned.get("keep_files") and not cleaned.get("files"):
+            if "files" not in self.errors:
+                self.add_error("files", _("Keep at least one file or add a new one."))
+        return cleaned

@@ -98,6 +98,10 @@ class LibraryIndexPage(RoutablePageMixin, Page):
     def my_submissions_route(self, request):
         return self.views.my_submissions(request, self)
 
+    @path("my-submissions/<int:pk>/edit/")
+    def edit_submission_route(self, request, pk):
+        return self.views.edit_submission(request, self, pk)
+
 
 class ResourcePage(Page):
     summary = models.TextField(verbose_name=_("summary"))
@@ -174,6 +178,12 @@ class ResourcePage(Page):
     @property
     def is_members_only(self):
         return self.access == Access.MEMBERS
+
+    @property
+    def content_language(self):
+        """The language the title and summary are written in: an untranslated contribution shown in another
+        language's library (an alias of the original) keeps the original's."""
+        return self.alias_of.locale.language_code if self.alias_of_id else self.locale.language_code
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,7 +3,9 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
 
 from home.models import MemberProfile, Organisation, ThematicArea
@@ -31,6 +33,21 @@ def file_documents_by_access(sender, instance, **kwargs):
     get_document_model().objects.filter(pk__in=list(document_ids)).exclude(collection=collection).update(
         collection=collection
     )
+
+
+@receiver(page_published, sender=ResourcePage)
+def show_contribution_in_every_library(sender, instance, **kwargs):
+    """A member's contribution appears in every language's library, in its own language, until a translator
+    translates it there: an alias of the original (Wagtail keeps it in step; wagtail-localize turns it into
+    a translation when someone translates it)."""
+    if instance.alias_of_id or not Submission.objects.filter(page=instance).exists():
+        return
+    present = ResourcePage.objects.filter(translation_key=instance.translation_key).values_list("locale_id", flat=True)
+    for locale in Locale.objects.exclude(pk__in=list(present)):
+        try:
+            instance.copy_for_translation(locale, alias=True)
+        except ParentNotTranslatedError:
+            continue  # that language has no library
 
 
 @receiver(page_unpublished, sender=ResourcePage)

@@ -2,11 +2,12 @@
 
 import uuid
 
+from anyascii import anyascii
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from home.models import MemberProfile, ThematicArea
 
@@ -16,7 +17,8 @@ from .validators import extension_of
 
 
 def unique_slug(parent, title):
-    base = slugify(title, allow_unicode=False)[:60].strip("-") or "resource"
+    """A Latin slug however the title is written: `Роҳнамои ТАКСО-2` becomes `rohnamoi-takso-2`."""
+    base = slugify(anyascii(title))[:60].strip("-") or "resource"
     slug = base
     siblings = set(
         Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).values_list("slug", flat=True)
@@ -26,11 +28,13 @@ def unique_slug(parent, title):
     return slug
 
 
-def store_document(upload, title, user, collection):
-    """A Wagtail document under a generated name (the uploader's file name is never used on disk)."""
+def store_document(upload, title, user, collection, file_name):
+    """A Wagtail document named after its resource (`tacso-2-guide.pdf`, the name a download gets) in a
+    folder of its own with a random name, so nobody can guess where it is; the uploader's file name is
+    never used on disk."""
     Document = get_document_model()
     upload.seek(0)
-    name = f"{uuid.uuid4().hex}.{extension_of(upload.name)}"
+    name = f"{uuid.uuid4().hex}/{file_name}.{extension_of(upload.name)}"
     document = Document(title=title[:255], collection=collection, uploaded_by_user=user)
     try:
         document.file.save(name, ContentFile(upload.read()), save=False)
@@ -48,9 +52,19 @@ def create_submission(user, organisation, index, data):
 
     If anything fails (a full disk raises OSError), the rows roll back and the files stored so far are removed.
     """
+    return _removing_files_on_failure(_create_submission, user, organisation, index, data)
+
+
+def resubmit(submission, user, data):
+    """The member's corrections to a submission sent back for changes, as a new revision of the same page,
+    back into review: the page's revisions and the workflow's history keep every earlier round."""
+    return _removing_files_on_failure(_resubmit, submission, user, data)
+
+
+def _removing_files_on_failure(work, *args):
     stored = []
     try:
-        return _create_submission(user, organisation, index, data, stored)
+        return work(*args, stored=stored)
     except Exception:
         for file in stored:
             file.storage.delete(file.name)
@@ -65,29 +79,13 @@ def _create_submission(user, organisation, index, data, stored):
         profile.save()
 
     page = ResourcePage(
-        title=data["title"],
         slug=unique_slug(index, data["title"]),
-        summary=data["summary"],
-        resource_type=data["resource_type"],
-        access=data["access"],
         organisation=organisation,
-        year=data.get("year"),
-        coverage=data.get("coverage") or "",
-        keywords=data.get("keywords", ""),
-        external_url=data.get("external_url", ""),
         live=False,
         owner=user,
         locale_id=index.locale_id,
     )
-    for language in data["material_languages"]:
-        page.material_languages.add(ResourceMaterialLanguage(language=language))
-    english_areas = ThematicArea.objects.filter(locale__language_code="en", slug__in=data.get("thematic_areas", []))
-    for area in english_areas:
-        page.thematic_area_links.add(ResourceThematicArea(thematic_area=area))
-    for upload in data["files"]:
-        document = store_document(upload, data["title"], user, library_collection(SUBMISSIONS_COLLECTION))
-        stored.append(document.file)
-        page.files.add(ResourceFile(document=document))
+    _fill_page(page, data, user, stored)
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
 
@@ -96,6 +94,47 @@ def _create_submission(user, organisation, index, data, stored):
     submission = Submission.objects.create(page=page, submitter=user, organisation=organisation)
     # Wagtail's workflow emails the moderators (GroupApprovalTask submission notification).
     return submission
+
+
+@transaction.atomic
+def _resubmit(submission, user, data, stored):
+    page = submission.page.get_latest_revision_as_object()
+    kept = set(data.get("keep_files", []))
+    kept_files = [link for link in page.files.all() if str(link.document_id) in kept]
+    _fill_page(page, data, user, stored, kept_files=kept_files)
+    page.save_revision(user=user, log_action=True)
+    workflow_state = page.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user)
+    else:
+        page.get_workflow().start(page, user)
+    submission.status = Submission.Status.PENDING
+    submission.save(update_fields=["status", "updated_at"])
+    return submission
+
+
+def _fill_page(page, data, user, stored, kept_files=()):
+    """Set the page's description, languages, areas and files from the form (files: those kept + new ones)."""
+    page.title = data["title"]
+    page.draft_title = data["title"]
+    page.summary = data["summary"]
+    page.resource_type = data["resource_type"]
+    page.access = data["access"]
+    page.year = data.get("year")
+    page.coverage = data.get("coverage") or ""
+    page.keywords = data.get("keywords", "")
+    page.external_url = data.get("external_url", "")
+    page.material_languages = [ResourceMaterialLanguage(language=language) for language in data["material_languages"]]
+    english_areas = ThematicArea.objects.filter(locale__language_code="en", slug__in=data.get("thematic_areas", []))
+    page.thematic_area_links = [ResourceThematicArea(thematic_area=area) for area in english_areas]
+    files = [ResourceFile(document=link.document) for link in kept_files]
+    first_number = len(files) + 1
+    for number, upload in enumerate(data["files"], first_number):
+        file_name = page.slug if number == 1 and not data["files"][1:] else f"{page.slug}-{number}"
+        document = store_document(upload, data["title"], user, library_collection(SUBMISSIONS_COLLECTION), file_name)
+        stored.append(document.file)
+        files.append(ResourceFile(document=document))
+    page.files = files
 
 
 def _quiet_wagtail_notifications(user):

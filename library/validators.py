@@ -10,8 +10,28 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
-ALLOWED_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "csv", "txt"]
+# Photos of paper documents (JPG, PNG) are what a phone user has, so they are documents here too.
+ALLOWED_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "csv",
+    "txt",
+    "jpg",
+    "jpeg",
+    "png",
+]
+IMAGE_SIGNATURES = {"jpg": b"\xff\xd8\xff", "jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
+# A photo of a page needs no more than this; more pixels than this is a decompression bomb, not a photo.
+MAX_IMAGE_PIXELS = 50_000_000
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OOXML_MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml"}
 ODF_MIMETYPES = {
@@ -31,6 +51,9 @@ CONTENT_TYPES = {
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
     "csv": "text/csv",
     "txt": "text/plain",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
 }
 
 
@@ -107,6 +130,8 @@ def validate_library_file(upload):
             raise _wrong_content(name)
     elif ext in {"csv", "txt"}:
         _check_plain_text(data, name)
+    elif ext in IMAGE_SIGNATURES:
+        _check_image(data, name, ext)
     return ext
 
 
@@ -117,6 +142,19 @@ def _zip_names(data, name):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return set(archive.namelist())
     except (zipfile.BadZipFile, ValueError):
+        raise _wrong_content(name) from None
+
+
+def _check_image(data, name, ext):
+    """A real JPEG or PNG photo: the signature, then Pillow reads its header and checks its structure."""
+    if not data.startswith(IMAGE_SIGNATURES[ext]):
+        raise _wrong_content(name)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in ("JPEG", "PNG") or image.width * image.height > MAX_IMAGE_PIXELS:
+                raise _wrong_content(name)
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise _wrong_content(name) from None
 
 

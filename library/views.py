@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -27,7 +27,7 @@ from .models import (
     ResourceType,
     Submission,
 )
-from .submissions import create_submission
+from .submissions import create_submission, resubmit
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def resource_list(request, index):
     paginator = Paginator(resources, PER_PAGE)
     page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
     results = list(
-        page_obj.object_list.select_related("organisation").prefetch_related(
+        page_obj.object_list.select_related("organisation", "locale", "alias_of__locale").prefetch_related(
             Prefetch("thematic_area_links", queryset=ResourceThematicArea.objects.select_related("thematic_area")),
             "material_languages",
         )
@@ -213,3 +213,54 @@ def my_submissions(request, index):
     context = index.get_context(request)
     context.update({"submissions": submissions, "can_open_files": can_open_members_files(request.user)})
     return TemplateResponse(request, "library/my_submissions.html", context)
+
+
+def edit_submission(request, index, pk):
+    """A submission sent back for changes: the member corrects it (description and files) and sends it again."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    submission = get_object_or_404(
+        Submission.objects.select_related("page", "organisation"), pk=pk, submitter=request.user
+    )
+    my_submissions_url = index.url + index.reverse_subpage("my_submissions_route")
+    if submission.status != Submission.Status.CHANGES_REQUESTED:
+        messages.info(request, _("This submission is not waiting for your changes, so it cannot be edited now."))
+        return redirect(my_submissions_url)
+    page = submission.page.get_latest_revision_as_object()
+    form_options = {"organisation": submission.organisation, "resubmitted_page": page}
+    status = 200
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES, **form_options)
+        status = 400
+        if form.is_valid():
+            try:
+                resubmit(submission, request.user, form.cleaned_data)
+            except OSError:
+                logger.exception("A library resubmission could not be stored")
+                form.add_error(
+                    None, _("We could not store your file just now. Nothing was changed: please try again later.")
+                )
+                status = 503
+            else:
+                messages.success(request, _("Thank you. Your corrected resource is back with the moderators."))
+                return redirect(my_submissions_url)
+    else:
+        form = SubmissionForm(initial=_initial_from(page), **form_options)
+    context = index.get_context(request)
+    context.update({"form": form, "organisation": submission.organisation, "submission": submission})
+    return TemplateResponse(request, "library/submit.html", context, status=status)
+
+
+def _initial_from(page):
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "resource_type": page.resource_type,
+        "material_languages": [link.language for link in page.material_languages.all()],
+        "thematic_areas": [link.thematic_area.slug for link in page.thematic_area_links.all()],
+        "year": page.year,
+        "coverage": page.coverage,
+        "keywords": page.keywords,
+        "access": page.access,
+        "external_url": page.external_url,
+    }

@@ -208,7 +208,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "ppt", "pptx", "csv", "txt",
+    "pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "ppt", "pptx", "csv", "txt", "jpg", "jpeg", "png",
 ]  # fmt: skip
 # Every download passes through Wagtail's serve view, so privacy is checked each time.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
