@@ -145,3 +145,73 @@ def test_library_pages_look_right(site, new_page, foreign_requests, viewport, la
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not overflow
     assert foreign_requests == []
+
+
+def moderator_acts(page, base, title, action, comment=""):
+    """The moderator opens the contribution in the Wagtail admin and takes a workflow action on it."""
+    page.goto(base + "/admin/")
+    page.get_by_role("link", name=title).first.click()
+    page.wait_for_load_state()
+    button = page.get_by_role("button", name=action, exact=True).first
+    if not button.is_visible():  # the workflow actions sit in the footer's dropdown
+        page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
+    button.wait_for(state="visible")
+    button.click()
+    if comment:  # the action asks for the comment in a dialog
+        dialog = page.locator("form[action*='/collect_action_data/']")
+        dialog.locator("textarea[name=comment]").fill(comment)
+        dialog.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/edit/" not in url)
+
+
+def test_tajik_member_corrects_a_submission_and_it_reaches_every_library(
+    site, new_page, foreign_requests, tmp_path, newcomer
+):
+    member_login, _title = newcomer
+    title = f"Дарсҳои саводнокӣ {_title.rsplit(' ', 1)[-1]}"
+    base = site.url
+    scan = tmp_path / "sahifa-1.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (600, 800), "white").save(scan, "JPEG")
+
+    member = new_page(PHONE, locale="tg-TJ")
+    log_in(member, base, "tg", member_login)
+    member.goto(base + "/tg/library/submit/")
+    assert member.get_by_text("Танҳо коғаз доред?").is_visible()
+    fill_submission(member, title)
+    member.check("input[name=access][value=public]")
+    member.set_input_files("#id_files", str(scan))
+    member.locator("form.submit-form button[type=submit]").click()
+    assert member.url.endswith("/tg/library/my-submissions/")
+
+    moderator = new_page(DESKTOP)
+    moderator.goto(base + "/admin/login/")
+    moderator.fill("#id_username", MODERATOR[0])
+    moderator.fill("#id_password", MODERATOR[1])
+    moderator.locator("form button[type=submit]").first.click()
+    moderator.wait_for_load_state()
+    moderator_acts(moderator, base, title, "Request changes", "Лутфан соли нашрро санҷед.")
+
+    member.goto(base + "/tg/library/my-submissions/")
+    assert member.get_by_text("Тағйирот лозим аст").first.is_visible()
+    assert member.get_by_text("Лутфан соли нашрро санҷед.").is_visible()
+    member.get_by_role("link", name="Ислоҳ кардан ва боз фиристодан").click()
+    assert member.input_value("#id_title") == title
+    screenshot(member, "library-correct-tg")
+    assert_accessible(member)
+    member.fill("#id_year", "2024")
+    member.locator("form.submit-form button[type=submit]").click()
+    assert member.url.endswith("/tg/library/my-submissions/")
+    assert member.get_by_text("Дар интизори модератор").first.is_visible()
+
+    moderator_acts(moderator, base, title, "Approve and Publish")
+
+    for language in ("tg", "ru", "en"):
+        member.goto(f"{base}/{language}/library/")
+        member.get_by_role("link", name=title).click()
+        assert member.locator("h1").inner_text() == title
+        assert member.locator("dd", has_text="2024").is_visible()
+        screenshot(member, f"library-contribution-{language}")
+    assert foreign_requests == []
