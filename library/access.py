@@ -2,8 +2,9 @@
 
 - Files of public resources live in the "Library" collection (no restriction).
 - Files of members-only resources live in "Library: members only", which a Wagtail
-  ``CollectionViewRestriction`` limits to the "Library members", "Moderators" and "Editors" groups.
-- Files of submissions waiting for review live in "Library: submissions", limited to "Moderators" and "Editors".
+  ``CollectionViewRestriction`` limits to the "Library members", "Library moderators" and "Editors" groups.
+- Files of submissions waiting for review live in "Library: submissions", limited to "Library moderators"
+  and "Editors".
 
 Wagtail's document serve view checks those restrictions on every download, so the rule holds
 whatever URL is guessed. Membership is the "Library members" group: it is granted to everyone in an
@@ -20,7 +21,8 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Collection
 
 MEMBERS_GROUP = "Library members"
-MODERATORS_GROUP = "Moderators"
+# Not Wagtail's default "Moderators" group, which may edit and publish every page and document.
+MODERATORS_GROUP = "Library moderators"
 EDITORS_GROUP = "Editors"
 PUBLIC_COLLECTION = "Library"
 MEMBERS_COLLECTION = "Library: members only"

@@ -41,17 +41,20 @@ MODERATOR_PERMISSIONS = [
 
 def setup_library():
     members, _created = Group.objects.get_or_create(name=MEMBERS_GROUP)
-    moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    moderators, moderators_created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     editors, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
     library = _child_collection(Collection.get_first_root_node(), PUBLIC_COLLECTION)
-    _restrict(_child_collection(library, MEMBERS_COLLECTION), [members, moderators, editors])
-    _restrict(_child_collection(library, SUBMISSIONS_COLLECTION), [moderators, editors])
+    members_only = _child_collection(library, MEMBERS_COLLECTION)
+    submissions = _child_collection(library, SUBMISSIONS_COLLECTION)
+    _restrict(members_only, [members, moderators, editors])
+    _restrict(submissions, [moderators, editors])
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if created:  # the first setup; afterwards staff own the workflow and the moderators' permissions
+    if created:  # the first setup; afterwards staff own the workflow
         task, _created = LibraryReviewTask.objects.get_or_create(name=TASK_NAME)
         task.groups.set([moderators])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        _moderator_permissions(moderators, library)
+    if moderators_created:  # afterwards staff own the moderators' permissions
+        _moderator_permissions(moderators, library, [members_only, submissions])
     for index in LibraryIndexPage.objects.all():
         WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
 
@@ -70,8 +73,12 @@ def _restrict(collection, groups):
     restriction.groups.add(*groups)
 
 
-def _moderator_permissions(moderators, library_collection):
-    """Moderators review, edit and publish library pages and their files, and nothing else."""
+def _moderator_permissions(moderators, library_collection, restricted_collections):
+    """Moderators review, edit and publish library pages and their files, and nothing else.
+
+    A site set up before the library had a moderators group of its own gets the group added to
+    its review task and to the restricted collections here too.
+    """
     for app_label, codename in MODERATOR_PERMISSIONS:
         moderators.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
     for codename in ("change_page", "publish_page"):
@@ -83,3 +90,7 @@ def _moderator_permissions(moderators, library_collection):
         GroupCollectionPermission.objects.get_or_create(
             group=moderators, collection=library_collection, permission=permission
         )
+    for task in LibraryReviewTask.objects.filter(name=TASK_NAME):
+        task.groups.add(moderators)
+    for restriction in CollectionViewRestriction.objects.filter(collection__in=restricted_collections):
+        restriction.groups.add(moderators)

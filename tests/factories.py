@@ -116,7 +116,7 @@ class ThematicAreaFactory(factory.django.DjangoModelFactory):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A person with a profile: UserFactory(profile__organisation=org, groups=["Moderators"])."""
+    """A person with a profile: UserFactory(profile__organisation=org, groups=["Library moderators"])."""
 
     class Meta:
         model = get_user_model()

@@ -109,7 +109,7 @@ def test_an_organisation_cannot_be_merged_into_itself(editor):
 
 
 def test_only_editors_who_may_delete_organisations_can_merge():
-    moderator = UserFactory(email="mod@hamkori.local", groups=["Moderators"])
+    moderator = UserFactory(email="mod@hamkori.local", groups=["Library moderators"])
     admin = admin_client(moderator)
     first, second = OrganisationFactory(), OrganisationFactory()
     assert admin.get("/admin/").status_code == 200  # moderators do use the admin...

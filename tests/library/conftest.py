@@ -188,7 +188,9 @@ def moderate(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def moderator(db):
-    return UserFactory(email="moderator@example.org", first_name="Farrukh", last_name="Nazarov", groups=["Moderators"])
+    return UserFactory(
+        email="moderator@example.org", first_name="Farrukh", last_name="Nazarov", groups=[MODERATORS_GROUP]
+    )
 
 
 @pytest.fixture

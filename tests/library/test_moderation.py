@@ -2,13 +2,15 @@
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import TaskState
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, TaskState
 
-from library.access import MEMBERS_COLLECTION, MEMBERS_GROUP
+from library.access import MEMBERS_COLLECTION, MEMBERS_GROUP, MODERATORS_GROUP
 from library.models import LibraryMembership, ResourcePage, Submission
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import LessonPageFactory, OrganisationFactory, UserFactory, home_page
 from tests.library.conftest import body, document_of, pdf_upload, resource, submission_data
 
 
@@ -201,3 +203,36 @@ def test_records_the_site_creates_have_no_add_in_the_admin(admin_client, model):
     assert listing.status_code == 200
     assert f"/admin/snippets/library/{model}/add/" not in listing.content.decode()
     assert admin_client.get(f"/admin/snippets/library/{model}/add/").status_code in (302, 403)
+
+
+def test_library_moderators_edit_the_library_and_nothing_else(moderator, pending):
+    """Their group holds exactly what moderation needs: not Wagtail's site-wide "Moderators" group."""
+    lesson = LessonPageFactory(title="Lesson on public hearings")
+    home = home_page()
+    Document = get_document_model()
+    outside = Document(title="Board minutes", collection=Collection.get_first_root_node(), file_size=3)
+    outside.file.save("minutes.txt", ContentFile(b"abc"), save=False)
+    outside.save()
+    inside = document_of(resource("Clinic survey 2023", access="public"))
+    assert list(moderator.groups.values_list("name", flat=True)) == [MODERATORS_GROUP]
+
+    admin = Client()
+    admin.force_login(moderator)
+    assert admin.get(reverse("wagtailadmin_pages:edit", args=[pending.page_id])).status_code == 200
+    assert admin.get(reverse("wagtaildocs:edit", args=[inside.pk])).status_code == 200
+    for page in (lesson, home):
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        assert admin.get(url).status_code in (302, 403), page
+        admin.post(url, {"title": "Changed by a moderator", "slug": page.slug, "action-publish": "1"})
+        page.refresh_from_db()
+        assert page.title != "Changed by a moderator"
+        assert admin.post(reverse("wagtailadmin_pages:delete", args=[page.pk])).status_code in (302, 403)
+        assert type(page).objects.filter(pk=page.pk).exists()
+    assert admin.get(reverse("wagtaildocs:edit", args=[outside.pk])).status_code in (302, 403)
+    admin.post(reverse("wagtaildocs:edit", args=[outside.pk]), {"title": "Changed by a moderator"})
+    admin.post(reverse("wagtaildocs:delete", args=[outside.pk]))
+    outside.refresh_from_db()
+    assert outside.title == "Board minutes"
+    # Nor can they add pages anywhere, or reach the users and groups.
+    assert admin.get(reverse("wagtailadmin_pages:add_subpage", args=[home.pk])).status_code in (302, 403)
+    assert admin.get(reverse("wagtailusers_users:index")).status_code in (302, 403)
