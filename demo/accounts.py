@@ -1,6 +1,4 @@
-"""Demo logins (content/accounts.toml): never under production settings."""
-
-import os
+"""Demo logins (content/accounts.toml): only where the settings opt in (DEMO_ACCOUNTS = True)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,16 +12,15 @@ from .directory import organisations
 
 
 def demo_accounts_allowed():
-    """The one rule for every demo login: none under production settings."""
-    # SETTINGS_MODULE is None under override_settings (the test live server): the environment says it then.
-    module = getattr(settings, "SETTINGS_MODULE", None) or os.environ.get("DJANGO_SETTINGS_MODULE", "")
-    return "production" not in module
+    """The one rule for every demo login: only where the settings opt in with ``DEMO_ACCOUNTS = True``."""
+    return getattr(settings, "DEMO_ACCOUNTS", False) is True
 
 
 def check_demo_accounts_allowed():
     if not demo_accounts_allowed():
         raise CommandError(
-            "Demo accounts have known passwords and are never created under production settings. "
+            "Demo accounts have known passwords and are created only where the settings say DEMO_ACCOUNTS = True "
+            "(cms/settings/dev.py and test.py; never production). "
             "Run load_demo_content without --with-demo-accounts, or with development settings."
         )
 

@@ -172,6 +172,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# Demo logins have known passwords: `load_demo_content --with-demo-accounts` makes them only where the
+# settings opt in with True (dev.py and test.py do; production never).
+DEMO_ACCOUNTS = False
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105 (a template name)
 
 # --- Languages ---------------------------------------------------------------

@@ -14,4 +14,6 @@ STORAGES = {
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo logins have known passwords: only settings that say so here let the loader create them.
+DEMO_ACCOUNTS = True
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - demo content, never in production

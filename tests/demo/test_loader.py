@@ -87,22 +87,24 @@ def test_a_page_whose_translation_is_missing_is_refused_naming_the_string(tmp_pa
     assert not Page.objects.filter(slug=UNTRANSLATED).exists()
 
 
-@pytest.fixture(params=["settings module", "environment"])
-def production_settings(request, settings, monkeypatch):
-    """Settings that say production, as Django reports them directly or (under overrides) the environment does."""
-    if request.param == "settings module":
+@pytest.fixture(params=["production", "staging", "switched off"])
+def without_demo_opt_in(request, settings):
+    """Settings that do not say DEMO_ACCOUNTS = True: production, any other module (a staging server), or False."""
+    del settings.DEMO_ACCOUNTS
+    if request.param == "production":
         settings.SETTINGS_MODULE = "cms.settings.production"
+    elif request.param == "staging":
+        settings.SETTINGS_MODULE = "cms.settings.staging"
     else:
-        settings.SETTINGS_MODULE = None
-        monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "cms.settings.production")
+        settings.DEMO_ACCOUNTS = False
 
 
-def test_demo_accounts_are_never_created_under_production_settings(production_settings):
+def test_demo_accounts_are_created_only_where_the_settings_opt_in(without_demo_opt_in):
     User = get_user_model()
     User.objects.filter(username="learner2@hamkori.local").delete()  # a demo login the loader would make again
     users = User.objects.count()
 
-    with pytest.raises(CommandError, match="production"):
+    with pytest.raises(CommandError, match="DEMO_ACCOUNTS"):
         call_command("load_demo_content", "--with-demo-accounts", verbosity=0)
 
     assert User.objects.count() == users
