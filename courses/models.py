@@ -9,12 +9,16 @@ import random
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q, Subquery
+from django.db.models import F, Q, Subquery
 from django.db.models.functions import Substr
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -22,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS
+from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone
 
 from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
 
@@ -75,6 +79,11 @@ def course_cards(courses):
         available = languages.get(course.translation_key, [])
         course.language_names = [names[code] for code, _n in settings.LANGUAGES if code in available]
         course.areas = areas.get(course.pk, [])
+
+
+# The programme's five training sessions (programme.TrainingSessionPage.number), taught online in
+# lessons and in person in deliveries.
+SESSION_CHOICES = [(number, format_lazy(_("Session {number}"), number=number)) for number in range(1, 6)]
 
 
 class CoursePage(Page):
@@ -163,9 +172,20 @@ class LessonPage(Page):
     shuffle = models.BooleanField(
         default=False, verbose_name=_("shuffle"), help_text=_("Show questions and answers in a random order.")
     )
+    session_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=SESSION_CHOICES,
+        verbose_name=_("training session"),
+        help_text=_(
+            "The programme session this lesson teaches. A learner who completes every lesson of a session "
+            "online counts as trained in it, as if they had attended it in person."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("module"),
+        FieldPanel("session_number"),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -185,6 +205,7 @@ class LessonPage(Page):
         SynchronizedField("pass_mark"),
         SynchronizedField("max_attempts"),
         SynchronizedField("shuffle"),
+        SynchronizedField("session_number"),
     ]
 
     parent_page_types = ["courses.CoursePage"]
@@ -556,3 +577,158 @@ def lesson_context(request, lesson):
         if attempt:
             context["quiz_questions"] = lesson.ordered_questions(attempt.seed)
     return context
+
+
+# --- In-person deliveries of the training sessions ------------------------------------------------
+
+
+class Delivery(ClusterableModel):
+    """One in-person delivery of a training session, recorded by a trainer, with who took part."""
+
+    session_number = models.PositiveSmallIntegerField(choices=SESSION_CHOICES, verbose_name=_("training session"))
+    starts_on = models.DateField(verbose_name=_("first day"))
+    ends_on = models.DateField(verbose_name=_("last day"))
+    location = models.CharField(max_length=200, verbose_name=_("city or district"))
+    region = models.CharField(max_length=20, choices=Region.choices, verbose_name=_("region"))
+    trainer = models.CharField(max_length=200, verbose_name=_("trainer"))
+    is_illustrative = models.BooleanField(
+        default=False,
+        verbose_name=_("illustrative example"),
+        help_text=_("Made-up demo record: never a real programme figure. Reports say when they include one."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("session_number"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("location"),
+        FieldPanel("region"),
+        FieldPanel("trainer"),
+        InlinePanel("participants", heading=_("Participants"), label=_("Participant")),
+    ]
+
+    class Meta:
+        verbose_name = _("in-person delivery")
+        verbose_name_plural = _("in-person deliveries")
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="delivery_ends_after_start")
+        ]
+
+    def __str__(self):
+        return f"{self.get_session_number_display()} · {self.location} · {self.starts_on:%Y-%m-%d}"
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day cannot be before the first day.")})
+
+
+class Participant(Orderable):
+    """Someone who attended a delivery: a learner's account when one matches, else a light record.
+
+    A light record is claimed by the learner who later signs up with its email address. Deleting
+    that account deletes the record, so the person leaves every later report.
+    """
+
+    delivery = ParentalKey(Delivery, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    phone = models.CharField(max_length=30, blank=True, verbose_name=_("phone"))
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    sex = models.CharField(
+        max_length=10,
+        choices=Sex.choices,
+        blank=True,
+        verbose_name=_("sex"),
+        help_text=_("Only as the participant wrote it on the attendance sheet; leave blank otherwise."),
+    )
+    completed = models.BooleanField(default=True, verbose_name=_("attended the whole session"))
+    paper_score = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        verbose_name=_("paper quiz score (%)"),
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("organisation"),
+        FieldPanel("sex"),
+        FieldPanel("completed"),
+        FieldPanel("paper_score"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        self.phone = normalise_phone(self.phone)
+        if self.learner_id is None:
+            self.learner = matching_learner(self.email, self.phone, self.organisation_id)
+        super().save(*args, **kwargs)
+
+
+def matching_learner(email, phone="", organisation_id=None):
+    """The account a participant record belongs to: the same email, else the same phone at the same organisation."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    if email:
+        return users.filter(email__iexact=email).first()
+    if phone and organisation_id:
+        return users.filter(profile__phone=phone, profile__organisation_id=organisation_id).first()
+    return None
+
+
+def claim_participations(user):
+    """Link the light participant records with this user's email to their new account."""
+    if not user.email:
+        return 0
+    return Participant.objects.filter(learner__isnull=True, email__iexact=user.email).update(learner=user)
+
+
+class FigureDisclosure(models.Model):
+    """A log line for every view of figures that small-count suppression would hide, or of one learner's records."""
+
+    class Kind(models.TextChoices):
+        UNSUPPRESSED = "unsuppressed", _("Unsuppressed figures")
+        LEARNER = "learner", _("One learner's records")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    detail = models.CharField(max_length=500, help_text="The filters or the learner viewed, and the format.")
+    viewed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("view of unsuppressed figures")
+        ordering = ["-viewed_at", "-pk"]
+        permissions = [
+            ("view_unsuppressed_figures", "Can view indicator figures without small-count suppression"),
+            ("view_learner_records", "Can view one learner's records in the reports"),
+        ]
+
+    def __str__(self):
+        return f"{self.viewed_at:%Y-%m-%d %H:%M} · {self.user} · {self.get_kind_display()}"

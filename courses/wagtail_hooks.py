@@ -1,11 +1,25 @@
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CourseIndexPage
-from .reports import REPORT_PERMISSION, LearningReportView
+from .deliveries import paper_scores_view
+from .models import CourseIndexPage, Delivery
+from .reports import REPORT_PERMISSION, IndicatorReportView, LearningReportView
+
+TRAINERS_GROUP = "Trainers"
+# What trainers do in the admin: record in-person deliveries and their participants, nothing else.
+TRAINER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("courses", "add_delivery"),
+    ("courses", "change_delivery"),
+    ("courses", "view_delivery"),
+    ("courses", "delete_delivery"),
+]
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +30,12 @@ def register_learning_report_urls():
             "reports/learning/results/",
             LearningReportView.as_view(results_only=True),
             name="courses_learning_report_results",
+        ),
+        path("reports/indicators/", IndicatorReportView.as_view(), name="courses_indicator_report"),
+        path(
+            "reports/indicators/results/",
+            IndicatorReportView.as_view(results_only=True),
+            name="courses_indicator_report_results",
         ),
     ]
 
@@ -32,9 +52,19 @@ def register_learning_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_indicator_report_menu_item():
+    return LearningReportMenuItem(
+        _("Indicators"), reverse("courses_indicator_report"), name="indicator-report", icon_name="table", order=51
+    )
+
+
 @hooks.register("register_permissions")
 def register_learning_report_permission():
-    return Permission.objects.filter(content_type__app_label="courses", codename="view_learning_reports")
+    return Permission.objects.filter(
+        content_type__app_label="courses",
+        codename__in=["view_learning_reports", "view_unsuppressed_figures", "view_learner_records"],
+    )
 
 
 @hooks.register("setup_site")
@@ -46,3 +76,44 @@ def setup_course_catalogue(setup, home):
         title=_("Courses"),
         intro=_("Self-paced courses for CSO staff. Learn on your phone, at your own pace, and get a certificate."),
     )
+
+
+class DeliveryViewSet(SnippetViewSet):
+    model = Delivery
+    icon = "group"
+    menu_label = _("In-person deliveries")
+    menu_name = "deliveries"
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["__str__", "trainer", "region", "is_illustrative"]
+    list_filter = ["session_number", "region", "is_illustrative"]
+    search_fields = ["location", "trainer"]
+    ordering = ["-starts_on"]
+
+
+register_snippet(DeliveryViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_paper_scores_url():
+    return [path("deliveries/<int:pk>/paper-scores/", paper_scores_view, name="courses_paper_scores")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def paper_scores_button(snippet, user, next_url=None):
+    if isinstance(snippet, Delivery) and user.has_perm("courses.change_delivery"):
+        yield ListingButton(
+            _("Upload paper scores"),
+            reverse("courses_paper_scores", args=[snippet.pk]),
+            icon_name="upload",
+            priority=30,
+        )
+
+
+@hooks.register("setup_site")
+def setup_trainers_group(setup, home):
+    group, created = Group.objects.get_or_create(name=TRAINERS_GROUP)
+    if created:  # afterwards, staff own the group's permissions
+        for app_label, codename in TRAINER_PERMISSIONS:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        setup.report(f"Group {TRAINERS_GROUP}")

@@ -118,6 +118,14 @@ class ThematicArea(TranslatableMixin, models.Model):
         return self.name
 
 
+class Sex(models.TextChoices):
+    """Self-declared by the learner, optional, and reported only in aggregate."""
+
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    NOT_SAID = "not_said", _("Prefer not to say")
+
+
 class Organisation(models.Model):
     """One record per organisation, wherever it appears: attendee, publisher, learner's employer."""
 
@@ -131,10 +139,19 @@ class Organisation(models.Model):
         PRIVATE = "private", _("Private sector")
         OTHER = "other", _("Other")
 
+    class SizeBand(models.TextChoices):
+        """Paid staff and regular volunteers, as the organisation declares them."""
+
+        SMALL = "1-5", _("1 to 5 people")
+        MEDIUM = "6-20", _("6 to 20 people")
+        LARGE = "21-50", _("21 to 50 people")
+        LARGER = "51+", _("More than 50 people")
+
     name = models.CharField(max_length=255, unique=True, verbose_name=_("name (English)"))
     name_tg = models.CharField(max_length=255, blank=True, verbose_name=_("name in Tajik"))
     name_ru = models.CharField(max_length=255, blank=True, verbose_name=_("name in Russian"))
     type = models.CharField(max_length=20, choices=Type.choices, default=Type.CSO, verbose_name=_("type"))
+    size_band = models.CharField(max_length=10, choices=SizeBand.choices, blank=True, verbose_name=_("size"))
     region = models.CharField(max_length=20, choices=Region.choices, blank=True, verbose_name=_("region"))
     city = models.CharField(max_length=100, blank=True, verbose_name=_("city or district"))
     website = models.URLField(blank=True, verbose_name=_("website"))
@@ -153,6 +170,7 @@ class Organisation(models.Model):
             ),
         ),
         FieldPanel("type"),
+        FieldPanel("size_band"),
         FieldPanel("region"),
         FieldPanel("city"),
         FieldPanel("website"),
@@ -201,6 +219,19 @@ class MemberProfile(models.Model):
         verbose_name=_("organisation"),
     )
     region = models.CharField(max_length=20, choices=Region.choices, blank=True, verbose_name=_("region"))
+    phone = models.CharField(
+        max_length=30,
+        blank=True,
+        verbose_name=_("phone"),
+        help_text=_("Optional. Lets a trainer match your attendance at an in-person session to your account."),
+    )
+    sex = models.CharField(
+        max_length=10,
+        choices=Sex.choices,
+        blank=True,
+        verbose_name=_("sex"),
+        help_text=_("Optional. Only you see it; reports count it only in totals of five or more people."),
+    )
     preferred_language = models.CharField(
         max_length=10, choices=settings.LANGUAGES, default="en", verbose_name=_("preferred language")
     )
@@ -211,6 +242,17 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()
+
+    def save(self, *args, **kwargs):
+        self.phone = normalise_phone(self.phone)
+        super().save(*args, **kwargs)
+
+
+def normalise_phone(phone):
+    """Digits only, with a leading + kept: "+992 93 123-45-67" and "+992931234567" are one number."""
+    phone = (phone or "").strip()
+    digits = "".join(character for character in phone if character.isdigit())
+    return f"+{digits}" if phone.startswith("+") and digits else digits
 
 
 class SearchEntry(models.Model):

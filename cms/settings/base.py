@@ -67,6 +67,8 @@ AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
 AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
 LIBRARY_MAX_UPLOAD_MB = env_int("LIBRARY_MAX_UPLOAD_MB", 20)
+# Indicator reports show any count under this as "<k" (and hide others so it cannot be worked out).
+SUPPRESSION_THRESHOLD = max(2, env_int("SUPPRESSION_THRESHOLD", 5))
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # --- Applications ------------------------------------------------------------
