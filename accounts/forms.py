@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from home.models import MemberProfile, Organisation, Region
+from home.models import MemberProfile, Organisation, Region, Sex
 
 
 class OrganisationFields(forms.Form):
@@ -96,7 +96,25 @@ class SignupForm(UserCreationForm):
 class ProfileForm(forms.ModelForm):
     organisation = OrganisationFields.base_fields["organisation"]
     new_organisation = OrganisationFields.base_fields["new_organisation"]
+    organisation_type = forms.ChoiceField(
+        label=_("Type of organisation"),
+        choices=[("", "—"), *Organisation.Type.choices],
+        required=False,
+        help_text=_("For an organisation you typed in; the directory keeps these for the ones in its list."),
+    )
+    organisation_size = forms.ChoiceField(
+        label=_("Size of the organisation"), choices=[("", "—"), *Organisation.SizeBand.choices], required=False
+    )
     region = OrganisationFields.base_fields["region"]
+    phone = forms.CharField(
+        label=_("Phone"), max_length=30, required=False, help_text=MemberProfile._meta.get_field("phone").help_text
+    )
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=[("", "—"), *Sex.choices],
+        required=False,
+        help_text=MemberProfile._meta.get_field("sex").help_text,
+    )
     preferred_language = OrganisationFields.base_fields["preferred_language"]
 
     class Meta:
@@ -114,7 +132,11 @@ class ProfileForm(forms.ModelForm):
         initial.update(
             organisation=organisation.pk if verified else None,
             new_organisation=organisation.name if organisation and not verified else "",
+            organisation_type=organisation.type if organisation and not verified else "",
+            organisation_size=organisation.size_band if organisation and not verified else "",
             region=profile.region,
+            phone=profile.phone,
+            sex=profile.sex,
             preferred_language=profile.preferred_language,
         )
         super().__init__(*args, **kwargs)
@@ -124,8 +146,16 @@ class ProfileForm(forms.ModelForm):
     @transaction.atomic
     def save(self, commit=True):
         user = super().save()
-        self.profile.organisation = self.chosen_organisation()
+        organisation = self.chosen_organisation()
+        if organisation and not organisation.is_verified:
+            # Typed in by learners: they say what it is. Directory entries are kept by editors.
+            organisation.type = self.cleaned_data.get("organisation_type") or organisation.type
+            organisation.size_band = self.cleaned_data.get("organisation_size", "")
+            organisation.save(update_fields=["type", "size_band"])
+        self.profile.organisation = organisation
         self.profile.region = self.cleaned_data.get("region", "")
+        self.profile.phone = self.cleaned_data.get("phone", "")
+        self.profile.sex = self.cleaned_data.get("sex", "")
         self.profile.preferred_language = self.cleaned_data["preferred_language"]
         self.profile.save()
         return user

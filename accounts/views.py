@@ -4,9 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from home.models import MemberProfile
 
@@ -62,6 +64,37 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def export_my_data(request):
+    """Everything Hamkori keeps about the signed-in person, as a JSON file only they can download."""
+    user = request.user
+    profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
+    organisation = profile.organisation if profile else None
+    data = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": {
+            "organisation": organisation.name if organisation else None,
+            "region": profile.region if profile else "",
+            "phone": profile.phone if profile else "",
+            "sex": profile.sex if profile else "",
+            "preferred_language": profile.preferred_language if profile else "",
+        },
+    }
+    # Each app adds what it keeps about the person (courses: enrolments, attempts, certificates...).
+    for personal_data in hooks.get_hooks("register_personal_data"):
+        data.update(personal_data(user))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="hamkori-my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

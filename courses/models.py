@@ -605,6 +605,7 @@ class Delivery(ClusterableModel):
         FieldPanel("location"),
         FieldPanel("region"),
         FieldPanel("trainer"),
+        FieldPanel("is_illustrative"),
         InlinePanel("participants", heading=_("Participants"), label=_("Participant")),
     ]
 

@@ -5,8 +5,10 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -19,9 +21,14 @@ from wagtail.models import Locale
 from home.models import Region
 
 from .indicators import AVERAGE_DEFINITION, BREAKDOWNS, COUNT_COLUMNS, INDICATORS, Filters, indicator_table
+from .learner_records import learner_records
 from .models import SESSION_CHOICES, CoursePage, Enrolment, FigureDisclosure, QuizAttempt
 from .suppression import Column, shown, suppress
 
+AVERAGE_BEST_DEFINITION = gettext_lazy(
+    "Per learner: the mean of each learner's best score in each quiz, then the mean over learners, "
+    "in every row and in the “All” row alike."
+)
 REPORT_PERMISSION = "courses.view_learning_reports"
 UNSUPPRESSED_PERMISSION = "courses.view_unsuppressed_figures"
 LEARNER_RECORDS_PERMISSION = "courses.view_learner_records"
@@ -59,7 +66,7 @@ def learning_rows(course_key=None, group_by="organisation"):
             row["completed"] += 1
         else:
             row["in_progress"] += 1
-        row["scores"].extend(scores)
+        row["scores"].setdefault(enrolment.learner_id, []).extend(scores)
 
     total = _new_row(_("All"))
     for enrolment in enrolments:
@@ -85,17 +92,48 @@ def learning_rows(course_key=None, group_by="organisation"):
 
 
 def _new_row(label):
-    return {"group": label, "enrolments": 0, "in_progress": 0, "completed": 0, "learners": set(), "scores": []}
+    return {"group": label, "enrolments": 0, "in_progress": 0, "completed": 0, "learners": set(), "scores": {}}
 
 
 def _finish_row(row):
     row["learner_count"] = len(row.pop("learners"))
-    scores = row.pop("scores")
+    # Per learner, in every row and in the total alike: the mean of each learner's best quiz scores.
+    averages = [sum(scores) / len(scores) for scores in row.pop("scores").values() if scores]
     row["completion_rate"] = round(100 * row["completed"] / row["enrolments"]) if row["enrolments"] else 0
-    row["average_best_score"] = round(sum(scores) / len(scores)) if scores else ""
+    row["average_best_score"] = round(sum(averages) / len(averages)) if averages else ""
 
 
-class LearningReportView(ReportView):
+BYTE_ORDER_MARK = "\ufeff"  # without it, Excel on Windows opens UTF-8 as the local code page: Cyrillic garbled
+
+
+class ExportWithHeaderMixin:
+    """CSV and XLSX exports that open in Excel with their Cyrillic intact and say what they cover.
+
+    `header_rows()` gives the lines above the table: filters, period, definitions, date of export.
+    """
+
+    def header_rows(self):
+        raise NotImplementedError
+
+    def stream_csv(self, queryset):
+        writer = csv.writer(Echo())
+        yield BYTE_ORDER_MARK
+        for line in self.header_rows():
+            yield writer.writerow(line)
+        yield from super().stream_csv(queryset)
+
+    def write_xlsx(self, queryset, output):
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=str(self.page_title)[:31])
+        for line in self.header_rows():
+            sheet.append(line)
+        sheet.append([self.get_heading(queryset, field) for field in self.list_export])
+        for item in queryset:
+            sheet.append([item[field] for field in self.list_export])
+        workbook.save(output)
+
+
+class LearningReportView(ExportWithHeaderMixin, ReportView):
     page_title = gettext_lazy("Learning report")
     header_icon = "list-ul"
     template_name = "courses/admin/learning_report.html"
@@ -137,6 +175,19 @@ class LearningReportView(ReportView):
     def get_filename(self):
         return f"learning-report-{self.group_by}-{datetime.date.today():%Y-%m-%d}"
 
+    def header_rows(self):
+        course = self.course.title if self.course else _("All courses")
+        return [
+            [str(_("Learning report")), ""],
+            [str(_("Filters")), f"{_('Course')}: {course}; {_('Break down by')}: {GROUPINGS[self.group_by]}"],
+            [str(_("Period")), str(_("All dates"))],
+            [str(_("Exported on")), timezone.localdate().isoformat()],
+            [str(self.export_headings["learner_count"]), str(_("Different people enrolled, each counted once."))],
+            [str(self.export_headings["completion_rate"]), str(_("Completed enrolments as a share of enrolments."))],
+            [str(self.export_headings["average_best_score"]), str(AVERAGE_BEST_DEFINITION)],
+            [],
+        ]
+
     def get_queryset(self):
         return learning_rows(self.course.translation_key if self.course else None, self.group_by)
 
@@ -155,13 +206,13 @@ class LearningReportView(ReportView):
             group_by=self.group_by,
             groupings=GROUPINGS.items(),
             group_label=GROUPINGS[self.group_by],
+            average_definition=AVERAGE_BEST_DEFINITION,
         )
         return context
 
 
 # --- Indicators -------------------------------------------------------------------------------------
 
-BYTE_ORDER_MARK = "\ufeff"  # without it, Excel on Windows opens UTF-8 as the local code page: Cyrillic garbled
 SOURCE = gettext_lazy("Hamkori: online course records and in-person attendance sheets")
 
 
@@ -204,7 +255,7 @@ class IndicatorFilterForm(forms.Form):
         )
 
 
-class IndicatorReportView(ReportView):
+class IndicatorReportView(ExportWithHeaderMixin, ReportView):
     """Unique staff and organisations reached, trained and certified, by one breakdown, with small counts hidden."""
 
     page_title = gettext_lazy("Indicators")
@@ -342,23 +393,6 @@ class IndicatorReportView(ReportView):
         lines.append([])
         return lines
 
-    def stream_csv(self, queryset):
-        writer = csv.writer(Echo())
-        yield BYTE_ORDER_MARK
-        for line in self.header_rows():
-            yield writer.writerow(line)
-        yield from super().stream_csv(queryset)
-
-    def write_xlsx(self, queryset, output):
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=str(_("Indicators"))[:31])
-        for line in self.header_rows():
-            sheet.append(line)
-        sheet.append([self.get_heading(queryset, field) for field in self.list_export])
-        for item in queryset:
-            sheet.append([item[field] for field in self.list_export])
-        workbook.save(output)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rows, total, data = self.table
@@ -419,3 +453,25 @@ def charts(rows):
         ]
         result.append({"column": column, "heading": heading, "bars": bars})
     return result
+
+
+# --- One learner's records ------------------------------------------------------------------------
+
+
+def learner_records_view(request):
+    """Programme staff look up one learner by email and see their records; every look-up that finds one is logged."""
+    if not request.user.has_perm(LEARNER_RECORDS_PERMISSION):
+        raise PermissionDenied
+    email = request.GET.get("email", "").strip()
+    learner = get_user_model().objects.filter(email__iexact=email).first() if email else None
+    records = None
+    if learner is not None:
+        FigureDisclosure.objects.create(
+            user=request.user, kind=FigureDisclosure.Kind.LEARNER, detail=f"learner #{learner.pk}"
+        )
+        records = learner_records(learner)
+    return TemplateResponse(
+        request,
+        "courses/admin/learner_records.html",
+        {"email": email, "learner": learner, "records": records, "searched": bool(email)},
+    )

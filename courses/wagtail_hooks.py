@@ -8,8 +8,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .deliveries import paper_scores_view
+from .learner_records import learner_records
 from .models import CourseIndexPage, Delivery
-from .reports import REPORT_PERMISSION, IndicatorReportView, LearningReportView
+from .reports import (
+    LEARNER_RECORDS_PERMISSION,
+    REPORT_PERMISSION,
+    IndicatorReportView,
+    LearningReportView,
+    learner_records_view,
+)
 
 TRAINERS_GROUP = "Trainers"
 # What trainers do in the admin: record in-person deliveries and their participants, nothing else.
@@ -32,6 +39,7 @@ def register_learning_report_urls():
             name="courses_learning_report_results",
         ),
         path("reports/indicators/", IndicatorReportView.as_view(), name="courses_indicator_report"),
+        path("reports/learner/", learner_records_view, name="courses_learner_records"),
         path(
             "reports/indicators/results/",
             IndicatorReportView.as_view(results_only=True),
@@ -117,3 +125,25 @@ def setup_trainers_group(setup, home):
         for app_label, codename in TRAINER_PERMISSIONS:
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         setup.report(f"Group {TRAINERS_GROUP}")
+
+
+class LearnerRecordsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(LEARNER_RECORDS_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_learner_records_menu_item():
+    return LearnerRecordsMenuItem(
+        _("One learner's records"),
+        reverse("courses_learner_records"),
+        name="learner-records",
+        icon_name="user",
+        order=52,
+    )
+
+
+@hooks.register("register_personal_data")
+def personal_learning_data(user):
+    """What the learner's own data export (accounts) includes from the courses."""
+    return learner_records(user)

@@ -6,12 +6,15 @@ from django.utils import timezone
 from courses.models import (
     CoursePage,
     CourseThematicArea,
+    Delivery,
     Enrolment,
     LessonPage,
+    Participant,
     QuizAttempt,
     complete_lesson,
     enrol,
 )
+from home.models import Organisation
 
 from .blocks import quiz, stream
 from .data import read_content
@@ -46,6 +49,7 @@ def load_course(home, translator):
             lesson["slug"],
             title=lesson["title"],
             module=lesson["module"],
+            session_number=lesson.get("session"),
             summary=lesson.get("summary", ""),
             body=stream(lesson["body"]),
             quiz=quiz(lesson.get("quiz", [])),
@@ -90,3 +94,32 @@ def _finished_attempt(learner, course, lesson, passed):
         passed=score >= lesson.pass_mark,
         finished_at=timezone.now(),
     )
+
+
+def load_deliveries(home, translator):
+    """The illustrative in-person deliveries (content/deliveries.toml), once: marked as made up, never real figures."""
+    if Delivery.objects.filter(is_illustrative=True).exists():
+        return
+    organisations = {organisation.name: organisation for organisation in Organisation.objects.all()}
+    for spec in read_content("deliveries")["deliveries"]:
+        delivery = Delivery.objects.create(
+            session_number=spec["session"],
+            starts_on=spec["starts_on"],
+            ends_on=spec["ends_on"],
+            location=spec["location"],
+            region=spec["region"],
+            trainer=spec["trainer"],
+            is_illustrative=True,
+        )
+        emails = spec["learners"]
+        for number in range(spec["participants"]):
+            Participant.objects.create(
+                delivery=delivery,
+                sort_order=number,
+                name=f"Example participant {spec['session']}-{number + 1:02d}",
+                email=emails[number] if number < len(emails) else "",
+                organisation=organisations[spec["organisations"][number % len(spec["organisations"])]],
+                sex=spec["sexes"][number % len(spec["sexes"])],
+                completed=number % 7 != 6,
+                paper_score=55 + (number * 13) % 45,
+            )

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import uuid
 
 import openpyxl
 import pytest
@@ -94,7 +95,13 @@ def test_report_page_and_exports_show_the_same_numbers(staff_client, course):
 
     response = staff_client.get(REPORT_URL, {**query, "export": "csv"})
     assert response.status_code == 200
-    exported = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")  # the byte-order mark: Excel keeps the Cyrillic
+    lines = content.decode("utf-8-sig").splitlines()
+    header = list(csv.reader(lines[: lines.index("")]))
+    assert ["Filters", "Course: Engaging government; Break down by: Organisation"] in header
+    assert any(line[0] == "Average best quiz score (%)" and "Per learner" in line[1] for line in header)
+    exported = list(csv.DictReader(io.StringIO("\n".join(lines[lines.index("") + 1 :]))))
     assert [line["Organisation or region"] for line in exported] == list(rows)
     for line in exported:
         row = rows[line["Organisation or region"]]
@@ -110,7 +117,10 @@ def test_report_page_and_exports_show_the_same_numbers(staff_client, course):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     content = response.content if not response.streaming else b"".join(response.streaming_content)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
-    heading, *lines = list(sheet.iter_rows(values_only=True))
+    everything = list(sheet.iter_rows(values_only=True))
+    start = next(i for i, line in enumerate(everything) if line[0] == "Organisation or region")
+    assert everything[1][0] == "Filters"
+    heading, *lines = everything[start:]
     assert heading[:3] == ("Organisation or region", "Learners", "Enrolments")
     assert [line[0] for line in lines] == list(rows)
     for line in lines:
@@ -135,3 +145,25 @@ def test_report_is_refused_without_the_permission(client):
 
 def test_report_is_in_the_admin_menu_for_programme_staff(staff_client):
     assert REPORT_URL in staff_client.get("/admin/").content.decode()
+
+
+def test_average_best_score_is_per_learner_in_the_rows_and_in_the_total(staff_client, course, sino):
+    """One learner with three quizzes at 100 and one with a single 0: 50 for both, not 75 in the total."""
+    keen = UserFactory(profile__organisation=sino)
+    other = UserFactory(profile__organisation=None)
+    key = course.translation_key
+    for learner, scores in ((keen, [100, 100, 100]), (other, [0])):
+        Enrolment.objects.create(learner=learner, course_key=key)
+        for score in scores:
+            QuizAttempt.objects.create(
+                learner=learner,
+                course_key=key,
+                lesson_key=uuid.uuid4(),
+                status=QuizAttempt.Status.FINISHED,
+                score=score,
+                passed=score >= 70,
+            )
+    rows = report_rows(staff_client.get(REPORT_URL, {"course": str(key)}))
+    assert rows['Public Organization "Sino"']["average_best_score"] == 100
+    assert rows["No organisation given"]["average_best_score"] == 0
+    assert rows["All"]["average_best_score"] == 50

@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from demo.accounts import check_demo_accounts_allowed, create_demo_accounts
-from demo.courses import load_course, load_progress
+from demo.courses import load_course, load_deliveries, load_progress
 from demo.data import Translations
 from demo.directory import load_directory
 from demo.library import load_library, load_submissions
@@ -28,6 +28,7 @@ CONTENT_STEPS = [
     ("forums", load_forums),
     ("recommendations", load_recommendations),
     ("course", load_course),
+    ("illustrative in-person deliveries", load_deliveries),
     ("library", load_library),
 ]
 # Steps that need the demo accounts.
