@@ -1,10 +1,13 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import preferred_language
 from home.models import MemberProfile, Organisation, Region, Sex
 
 
@@ -182,3 +185,11 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "throttled": _("Too many failed attempts to log in. Please wait %(minutes)s minutes and try again."),
     }
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form; the email goes out in the member's own language, with its link in that language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(preferred_language(context["user"])):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .forms import PasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -10,7 +11,11 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/my-data/", views.export_my_data, name="export_my_data"),
     path("delete/", views.delete_account, name="delete_account"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password-reset/<uidb64>/<token>/",

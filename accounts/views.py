@@ -6,10 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from home.languages import is_site_language, preferred_language, remember_language
 from home.models import MemberProfile
 
 from . import login_throttle
@@ -17,18 +20,35 @@ from .forms import DeleteAccountForm, ProfileForm, SignupForm, ThrottledAuthenti
 from .organisations import MergeOrganisationsForm, can_merge_organisations, merge_organisations
 
 
+def safe_next(request):
+    """The page that sent the reader here (`next`), if it is on this site; else ''."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return ""
+
+
+def welcome(request, target, text, **params):
+    """A message for the page at `target`, in that page's language."""
+    code = target.split("/", 2)[1] if target.count("/") >= 2 else ""
+    with translation.override(code if is_site_language(code) else get_language()):
+        messages.success(request, _(text) % params)
+
+
 def signup(request):
     if request.user.is_authenticated:
-        return redirect(f"/{get_language()}/")
+        return redirect(safe_next(request) or f"/{get_language()}/")
     form = SignupForm(request.POST or None, initial={"preferred_language": get_language()})
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user)
-        next_url = request.POST.get("next", "")
-        if next_url.startswith("/") and not next_url.startswith("//"):
-            return redirect(next_url)
-        return redirect(f"/{user.profile.preferred_language}/my-learning/")
-    return render(request, "accounts/signup.html", {"form": form, "next": request.GET.get("next", "")})
+        language = preferred_language(user)
+        target = safe_next(request) or f"/{language}/my-learning/"
+        welcome(
+            request, target, gettext_noop("Welcome to Hamkori, %(name)s! Your account is ready."), name=user.first_name
+        )
+        return remember_language(redirect(target), language)
+    return render(request, "accounts/signup.html", {"form": form, "next": safe_next(request)})
 
 
 class ThrottledLoginView(auth_views.LoginView):
@@ -36,6 +56,19 @@ class ThrottledLoginView(auth_views.LoginView):
 
     form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Without a `next`, the home page in the member's own language."""
+        return f"/{preferred_language(self.request.user)}/"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.get_user()
+        name = user.first_name or user.get_username()
+        welcome(self.request, response["Location"], gettext_noop("Welcome back, %(name)s."), name=name)
+        if not self.get_redirect_url():
+            remember_language(response, preferred_language(user))
+        return response
 
     def post(self, request, *args, **kwargs):
         # The backend refuses anyway; this says why, with a 429, instead of "wrong password".
@@ -61,8 +94,10 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user, profile=profile_obj)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your profile is saved."))
-        return redirect("profile")
+        language = profile_obj.preferred_language
+        with translation.override(language):
+            messages.success(request, _("Your profile is saved."))
+            return remember_language(redirect("profile"), language)
     return render(request, "accounts/profile.html", {"form": form})
 
 

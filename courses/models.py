@@ -12,8 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q, Subquery
-from django.db.models.functions import Substr
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.languages import nearest_languages
 from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone
 
 from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
@@ -55,29 +55,19 @@ class CourseIndexPage(Page):
 
 
 def course_cards(courses):
-    """Attach lesson counts, thematic areas and available languages to courses, in three queries."""
+    """Attach outlines, lesson counts, thematic areas and languages to courses, in three queries."""
     if not courses:
         return
-    keys = [course.translation_key for course in courses]
-    paths = Q()
-    for course in courses:
-        paths |= Q(path__startswith=course.path, depth=course.depth + 1)
-    counts = {}
-    for path in LessonPage.objects.live().filter(paths).values_list("path", flat=True):
-        counts[path[: -Page.steplen]] = counts.get(path[: -Page.steplen], 0) + 1
-    languages = {}
-    for key, code in (
-        Page.objects.live().filter(translation_key__in=keys).values_list("translation_key", "locale__language_code")
-    ):
-        languages.setdefault(key, []).append(code)
-    names = dict(settings.LANGUAGES)
+    outlines = CourseOutline.for_courses(courses)
     areas = {}
     for link in CourseThematicArea.objects.filter(page__in=courses).select_related("thematic_area"):
         areas.setdefault(link.page_id, []).append(link.thematic_area)
+    names = dict(settings.LANGUAGES)
     for course in courses:
-        course.lesson_count = counts.get(course.path, 0)
-        available = languages.get(course.translation_key, [])
-        course.language_names = [names[code] for code, _n in settings.LANGUAGES if code in available]
+        course.outline = outlines[course.pk]
+        course.lesson_count = len(course.outline)
+        course.language_names = [names[code] for code in course.outline.complete_languages]
+        course.partial_language_names = [names[code] for code in course.outline.partial_languages]
         course.areas = areas.get(course.pk, [])
 
 
@@ -124,21 +114,9 @@ class CoursePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course_cards([self])
-        lessons = self.lessons()
-        progress = CourseProgress.for_user(request.user, self, lessons)
-        context.update(lessons=lessons, modules=modules_of(lessons, progress), progress=progress)
+        progress = CourseProgress.for_user(request.user, self, self.outline)
+        context.update(outline=self.outline, modules=self.outline.modules(), progress=progress)
         return context
-
-
-def modules_of(lessons, progress=None):
-    """Lessons grouped by their module heading, in order."""
-    modules = []
-    for lesson in lessons:
-        lesson.is_complete = bool(progress and lesson.translation_key in progress.completed_keys)
-        if not modules or modules[-1]["title"] != lesson.module:
-            modules.append({"title": lesson.module, "lessons": []})
-        modules[-1]["lessons"].append(lesson)
-    return modules
 
 
 class CourseThematicArea(Orderable):
@@ -361,60 +339,176 @@ class Certificate(models.Model):
         return self.code
 
 
-def lesson_keys_by_course(course_keys):
-    """{course translation key: set of its live lessons' translation keys, in whatever language they exist}.
+class OutlineLesson:
+    """One lesson of a course as a reader of `language` finds it: in their language where it
+    exists, else in the nearest language that has it."""
 
-    A course partly translated into Russian still has all its lessons: progress and completion count
-    every lesson, whatever language the learner reads in. Two queries for any number of courses.
+    def __init__(self, key, translations, language):
+        self.key = key
+        self.translations = translations  # {language code: live LessonPage}
+        self.language = next(code for code in nearest_languages(language) if code in translations)
+        self.page = translations[self.language]
+        self.is_translated = self.language == language
+        self.is_complete = False
+        self.is_new = False  # added to the course after the learner completed it
+
+    @property
+    def title(self):
+        return self.page.title
+
+    @property
+    def languages(self):
+        """(code, name, page) for every language the lesson is in, in the site's order."""
+        return [(code, name, self.translations[code]) for code, name in settings.LANGUAGES if code in self.translations]
+
+    def same_module_as(self, other):
+        # Compare module headings in one language both lessons have, so a lesson shown in another
+        # language stays in its module.
+        shared = next((code for code in self.translations if code in other.translations), None)
+        if shared is None:
+            return self.page.module == other.page.module
+        return self.translations[shared].module == other.translations[shared].module
+
+
+class CourseOutline:
+    """Every live lesson of a course, in whatever language it exists, in the course's order.
+
+    This is the one policy for a lesson missing in the reader's language: it is still listed,
+    with the languages it exists in, and linked in the nearest one (home.languages). Counts,
+    progress, "continue" and "next" all come from the outline, so they agree in every language.
     """
-    courses = list(CoursePage.objects.filter(translation_key__in=course_keys).values_list("path", "translation_key"))
-    if not courses:
-        return {}
-    paths = Q()
-    for path, _key in courses:
-        paths |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-    owner = dict(courses)
-    keys = {key: set() for _path, key in courses}
-    for path, lesson_key in LessonPage.objects.live().filter(paths).values_list("path", "translation_key"):
-        keys[owner[path[: -Page.steplen]]].add(lesson_key)
-    return keys
+
+    def __init__(self, language, lessons):
+        self.language = language
+        self.lessons = lessons
+
+    def __iter__(self):
+        return iter(self.lessons)
+
+    def __len__(self):
+        return len(self.lessons)
+
+    @property
+    def keys(self):
+        return {lesson.key for lesson in self.lessons}
+
+    def position(self, key):
+        return next((i for i, lesson in enumerate(self.lessons) if lesson.key == key), None)
+
+    @property
+    def complete_languages(self):
+        """Languages that have every lesson of the course."""
+        return [code for code, _name in settings.LANGUAGES if self.lessons and self._count(code) == len(self)]
+
+    @property
+    def partial_languages(self):
+        """Languages that have some lessons of the course but not all."""
+        return [code for code, _name in settings.LANGUAGES if 0 < self._count(code) < len(self)]
+
+    def _count(self, code):
+        return sum(code in lesson.translations for lesson in self.lessons)
+
+    def modules(self):
+        """The lessons grouped under their module headings, in order."""
+        groups = []
+        for lesson in self.lessons:
+            if not groups or not lesson.same_module_as(groups[-1][-1]):
+                groups.append([])
+            groups[-1].append(lesson)
+        return [
+            {"title": next((x.page.module for x in group if x.is_translated), group[0].page.module), "lessons": group}
+            for group in groups
+        ]
+
+    @classmethod
+    def for_course(cls, course):
+        return cls.for_courses([course])[course.pk]
+
+    @classmethod
+    def for_courses(cls, courses):
+        """{course pk: its outline for a reader of the course's language}, in two queries for any number."""
+        keys = {course.translation_key for course in courses}
+        depths = {course.depth for course in courses}
+        translations = list(
+            Page.objects.filter(Q(live=True) | Q(pk__in=[course.pk for course in courses]))
+            .filter(translation_key__in=keys, depth__in=depths)
+            .values_list("path", "translation_key", "locale__language_code")
+        )
+        course_of = {path: (key, code) for path, key, code in translations}
+        paths = Q(pk__in=[])
+        for path in course_of:
+            paths |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+        # {course key: {language: [lesson, ...] in that translation's order}}
+        lessons = {}
+        for lesson in LessonPage.objects.live().filter(paths).defer("body").order_by("path"):
+            key, code = course_of[lesson.path[: -Page.steplen]]
+            lessons.setdefault(key, {}).setdefault(code, []).append(lesson)
+        outlines = {}
+        for course in courses:
+            language = course_of[course.path][1]
+            by_language = lessons.get(course.translation_key, {})
+            pages = {}
+            for code, items in by_language.items():
+                for lesson in items:
+                    pages.setdefault(lesson.translation_key, {})[code] = lesson
+            orders = [
+                [x.translation_key for x in by_language[code]]
+                for code in nearest_languages(language)
+                if code in by_language
+            ]
+            outlines[course.pk] = cls(
+                language, [OutlineLesson(key, pages[key], language) for key in _merged_order(orders)]
+            )
+        return outlines
 
 
-def lesson_keys_of(course):
-    """The translation keys of one course's live lessons in every language, in one query."""
-    length = course.depth * Page.steplen
-    translations = Page.objects.filter(translation_key=course.translation_key, depth=course.depth).values("path")
-    return set(
-        LessonPage.objects.live()
-        .filter(depth=course.depth + 1)
-        .annotate(parent_path=Substr("path", 1, length))
-        .filter(parent_path__in=Subquery(translations))
-        .values_list("translation_key", flat=True)
-    )
+def _merged_order(orders):
+    """One order of lesson keys from each translation's order, the reader's first: a lesson that only
+    another translation has goes after the lesson it follows there."""
+    merged = []
+    for order in orders:
+        for position, key in enumerate(order):
+            if key in merged:
+                continue
+            after = next((merged.index(k) for k in reversed(order[:position]) if k in merged), -1)
+            merged.insert(after + 1, key)
+    return merged
 
 
 class CourseProgress:
     """One learner's progress through one course (an anonymous visitor has none).
 
-    ``lessons`` are the course's lessons in the language being read; ``all_keys`` the translation keys
-    of its lessons in every language (the lessons themselves when omitted).
+    A completion is final: the learner finished every lesson the course had then, and the date,
+    "completed" and the certificate stay whatever editors change later. Lessons added since are
+    shown as new (``new_lessons``), not as a shortfall; lessons removed since no longer count.
     """
 
-    def __init__(self, enrolment, completed_keys, lessons, all_keys=None):
+    def __init__(self, enrolment, completed_keys, outline):
         self.enrolment = enrolment
         self.completed_keys = completed_keys
-        self.lessons = lessons
-        all_keys = all_keys if all_keys is not None else {lesson.translation_key for lesson in lessons}
-        total = len(all_keys)
-        done = len(all_keys & set(completed_keys))
-        self.done = done
-        self.total = total
-        self.percent = round(100 * done / total) if total else 0
-        self.next_lesson = next((lesson for lesson in lessons if lesson.translation_key not in completed_keys), None)
+        self.outline = outline
+        self.total = len(outline)
+        self.done = len(outline.keys & set(completed_keys))
         self.is_complete = bool(enrolment and enrolment.completed_at)
+        self.completed_at = enrolment.completed_at if enrolment else None
+        for lesson in outline:
+            lesson.is_complete = lesson.key in completed_keys
+            lesson.is_new = self.is_complete and not lesson.is_complete
+        self.new_lessons = [lesson for lesson in outline if lesson.is_new]
+        if self.is_complete:
+            self.percent = 100
+        else:
+            self.percent = round(100 * self.done / self.total) if self.total else 0
+        upcoming = next((lesson for lesson in outline if not lesson.is_complete), None)
+        self.next_lesson = upcoming.page if upcoming else None
+
+    @property
+    def has_finished_every_lesson(self):
+        return bool(self.total) and self.done == self.total
 
     @classmethod
-    def for_user(cls, user, course, lessons):
+    def for_user(cls, user, course, outline):
+        """The learner's progress, completing the course if editors removed the only lessons left to do."""
         if not user.is_authenticated:
             return None
         enrolment = Enrolment.objects.filter(learner=user, course_key=course.translation_key).first()
@@ -425,8 +519,11 @@ class CourseProgress:
                 "lesson_key", flat=True
             )
         )
-        all_keys = lesson_keys_of(course)
-        return cls(enrolment, keys, lessons, all_keys)
+        progress = cls(enrolment, keys, outline)
+        if progress.has_finished_every_lesson and not progress.is_complete:
+            enrolment = complete_course(user, enrolment)
+            progress = cls(enrolment, keys, outline)
+        return progress
 
 
 # --- Saving a learner's progress: idempotent, and safe when two requests race ------------------
@@ -451,7 +548,7 @@ def _get_or_create(model, defaults=None, **lookup):
 
 
 def complete_lesson(user, lesson):
-    """Record the lesson as complete; issue the certificate when it is the course's last one."""
+    """Record the lesson as complete; complete the course when it was the last lesson left."""
     course = lesson.get_parent().specific
     enrolment = enrol(user, course)
     _get_or_create(
@@ -463,13 +560,20 @@ def complete_lesson(user, lesson):
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson_key=lesson.translation_key, last_activity_at=timezone.now()
     )
-    lessons = course.lessons()
-    progress = CourseProgress.for_user(user, course, lessons)
-    if progress.total and progress.done == progress.total and not enrolment.completed_at:
-        Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
+    return CourseProgress.for_user(user, course, CourseOutline.for_course(course))
+
+
+def complete_course(user, enrolment):
+    """Mark the enrolment completed (once, whatever races) and issue its certificate."""
+    now = timezone.now()
+    if Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=now):
         name = user.get_full_name() or user.get_username()
-        _get_or_create(Certificate, learner=user, course_key=course.translation_key, defaults={"learner_name": name})
-    return progress
+        certificate, created = _get_or_create(
+            Certificate, learner=user, course_key=enrolment.course_key, defaults={"learner_name": name}
+        )
+        if created:  # one date for the completion wherever it is shown
+            Certificate.objects.filter(pk=certificate.pk).update(issued_at=now)
+    return Enrolment.objects.get(pk=enrolment.pk)
 
 
 def finished_attempts(user, lesson):
@@ -546,17 +650,19 @@ def submit_attempt(user, attempt_pk, data):
 def lesson_context(request, lesson):
     """What a lesson page shows: course, neighbours, progress and, for enrolled learners, the quiz."""
     course = CoursePage.objects.get(path=lesson.path[: -Page.steplen])
-    lessons = course.lessons()
-    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk) if lesson in lessons else 0
+    outline = CourseOutline.for_course(course)
+    index = outline.position(lesson.translation_key) or 0
+    lessons = outline.lessons
     context = {
         "course": course,
+        "outline": outline,
         "previous_lesson": lessons[index - 1] if index > 0 else None,
         "next_lesson": lessons[index + 1] if index + 1 < len(lessons) else None,
         "lesson_number": index + 1,
         "lesson_total": len(lessons),
     }
     user = request.user
-    progress = CourseProgress.for_user(user, course, lessons)
+    progress = CourseProgress.for_user(user, course, outline)
     context["progress"] = progress
     context["is_complete"] = bool(progress and lesson.translation_key in progress.completed_keys)
     if progress and request.method == "GET" and progress.enrolment.last_lesson_key != lesson.translation_key:

@@ -2,25 +2,24 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
 
 from .models import (
     Certificate,
+    CourseOutline,
     CoursePage,
     CourseProgress,
     Enrolment,
     LessonPage,
     QuizAttempt,
     QuizRefused,
+    complete_course,
     complete_lesson,
     enrol,
-    lesson_keys_by_course,
     submit_attempt,
 )
 
@@ -37,8 +36,7 @@ def localized(model, translation_key):
 def enrol_view(request, page_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
     enrol(request.user, course)
-    lessons = course.lessons()
-    progress = CourseProgress.for_user(request.user, course, lessons)
+    progress = CourseProgress.for_user(request.user, course, CourseOutline.for_course(course))
     messages.success(request, _("You are enrolled. Welcome to the course!"))
     target = progress.next_lesson or course
     return redirect(target.url)
@@ -52,7 +50,7 @@ def complete_view(request, page_id):
         messages.error(request, _("Pass the quiz to complete this lesson."))
         return redirect(lesson.url)
     progress = complete_lesson(request.user, lesson)
-    if progress.is_complete or progress.done == progress.total:
+    if progress.is_complete and progress.next_lesson is None:
         messages.success(request, _("Congratulations, you have finished the course!"))
         return redirect("courses:dashboard")
     messages.success(request, _("Lesson marked as complete."))
@@ -86,8 +84,7 @@ def attempt_view(request, attempt_id):
         raise Http404
     _percent, results = lesson.score(attempt.answers)
     course = lesson.get_parent().specific
-    lessons = course.lessons()
-    progress = CourseProgress.for_user(request.user, course, lessons)
+    progress = CourseProgress.for_user(request.user, course, CourseOutline.for_course(course))
     # The right answers are shown once the quiz is passed or no attempt is left; before that, only
     # whether each of the learner's answers was right, with its feedback, so a retry still tests them.
     finished = QuizAttempt.objects.filter(
@@ -113,34 +110,26 @@ def attempt_view(request, attempt_id):
 def dashboard_view(request):
     enrolments = list(Enrolment.objects.filter(learner=request.user).order_by("-last_activity_at"))
     language = get_language()
-    locale = Locale.objects.filter(language_code=language).first()
     keys = [e.course_key for e in enrolments]
     pages = {}
     for page in CoursePage.objects.live().filter(translation_key__in=keys).select_related("locale"):
-        if page.translation_key not in pages or page.locale_id == getattr(locale, "id", None):
+        if page.translation_key not in pages or page.locale.language_code == language:
             pages[page.translation_key] = page
-    paths = Q(pk__in=[])
-    for page in pages.values():
-        paths |= Q(path__startswith=page.path, depth=page.depth + 1)
-    lessons_by_course = {}
-    for lesson in LessonPage.objects.live().filter(paths).order_by("path"):
-        lessons_by_course.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
+    outlines = CourseOutline.for_courses(list(pages.values()))
     completed = {}
     for course_key, lesson_key in request.user.lesson_completions.values_list("course_key", "lesson_key"):
         completed.setdefault(course_key, set()).add(lesson_key)
-    all_keys = lesson_keys_by_course(list(pages))
     items = []
     for enrolment in enrolments:
         course = pages.get(enrolment.course_key)
         if course is None:
             continue
-        lessons = lessons_by_course.get(course.path, [])
-        progress = CourseProgress(
-            enrolment, completed.get(enrolment.course_key, set()), lessons, all_keys.get(enrolment.course_key)
-        )
-        last = next((x for x in lessons if x.translation_key == enrolment.last_lesson_key), None)
-        items.append({"course": course, "progress": progress, "continue_lesson": progress.next_lesson or last})
-    lesson_titles = {x.translation_key: x for lessons in lessons_by_course.values() for x in lessons}
+        outline = outlines[course.pk]
+        progress = CourseProgress(enrolment, completed.get(enrolment.course_key, set()), outline)
+        if progress.has_finished_every_lesson and not progress.is_complete:
+            progress = CourseProgress(complete_course(request.user, enrolment), progress.completed_keys, outline)
+        items.append({"course": course, "progress": progress, "continue_lesson": progress.next_lesson})
+    lesson_titles = {lesson.key: lesson.page for outline in outlines.values() for lesson in outline}
     attempts = [
         (attempt, lesson_titles.get(attempt.lesson_key))
         for attempt in QuizAttempt.objects.filter(learner=request.user, status=QuizAttempt.Status.FINISHED)[:5]

@@ -54,7 +54,7 @@ def load_course(home, translator):
             body=stream(lesson["body"]),
             quiz=quiz(lesson.get("quiz", [])),
         )
-        translator.translate(page, CONTEXT, languages=lesson.get("translations"))
+        translator.translate(page, CONTEXT)
 
 
 def load_progress(home, translator):

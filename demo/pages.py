@@ -45,13 +45,13 @@ class Translator:
         """The translation of one text, for fields that wagtail-localize does not translate."""
         return self.translations.get(language, english, context)
 
-    def translate(self, instance, context=None, languages=None, update=False):
+    def translate(self, instance, context=None, update=False):
         """Publish the translations of a page or snippet that are missing (all of them with `update`).
 
         Raises CommandError naming the texts that have no translation, rather than publish a
         page that mixes languages.
         """
-        for language in self.translations.languages if languages is None else languages:
+        for language in self.translations.languages:
             if not update and instance.has_translation(Locale.objects.get(language_code=language)):
                 continue
             try:

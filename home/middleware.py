@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
+from .languages import is_site_language, remember_language
 from .page_cache import current_version
 
 # Everything the public site needs is served by us; the admin keeps Wagtail's own needs.
@@ -74,3 +76,28 @@ class RefuseNulBytesMiddleware:
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)
+
+
+class RememberLanguageMiddleware:
+    """Remembers the language of the pages a reader reads (the language cookie), for `/` and later visits.
+
+    It sits outside the page cache, so a page served from the cache sets the cookie as well; the
+    cookie never changes the page itself, so cached pages stay shared.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        code = request.path.split("/", 2)[1] if request.path.count("/") >= 2 else ""
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and is_site_language(code)
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != code
+        ):
+            remember_language(response, code)
+            patch_cache_control(response, private=True)
+        return response

@@ -1,12 +1,13 @@
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from wagtail.coreutils import get_supported_content_language_variant
 
 from . import search_index
+from .languages import chosen_language
 from .models import SearchEntry
 from .search_terms import search_terms
 
@@ -75,3 +76,12 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a context processor pass-through: the database may be the thing that failed.
     return render(request, "500.html", status=500)
+
+
+@never_cache
+def root(request):
+    """`/`: the home page in the reader's language: the one they last read in (the cookie), else the one in
+    their profile, else their browser's."""
+    language = chosen_language(request) or translation.get_language_from_request(request)
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"/{language}/" + (f"?{query}" if query else ""))

@@ -5,15 +5,11 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from home.languages import preferred_language
+
 
 def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _language_of(user):
-    profile = getattr(user, "profile", None)
-    language = getattr(profile, "preferred_language", "") or settings.LANGUAGE_CODE
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _send(template, context, recipients, language):
@@ -27,7 +23,7 @@ def notify_submitter(submission):
     user = submission.submitter
     if not user.email:
         return
-    language = _language_of(user)
+    language = preferred_language(user)
     with translation.override(language):
         status_url = _absolute(f"/{language}/library/my-submissions/")
     context = {"submission": submission, "status_url": status_url, "user": user}

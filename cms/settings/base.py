@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
+    "home.middleware.RememberLanguageMiddleware",
     # Before sessions and auth: a request with no session cookie is anonymous, and a hit skips the rest.
     "home.page_cache.AnonymousPageCacheMiddleware",
     "library.middleware.LibraryDownloadMiddleware",
@@ -187,10 +188,17 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The reader's choice of language (the switcher, the profile) outlives the browser session.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Dushanbe"
+# Where a page is missing in the reader's language, the nearest one is offered first.
+LANGUAGE_FALLBACKS = {"tg": ["ru", "en"], "ru": ["tg", "en"]}
 WAGTAIL_I18N_ENABLED = True
+# "Translate this page" makes a draft: English stays off the Tajik address until the translator publishes.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail's admin has no Tajik catalogue; editors work in English or Russian.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
