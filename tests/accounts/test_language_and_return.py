@@ -56,9 +56,7 @@ def test_signing_in_from_a_russian_course_page_returns_there_with_a_russian_welc
     course = translate(CoursePageFactory(title="Budgets", slug="budgets"), "ru", title="Бюджеты")
     login_page = client.get(course.url).content.decode()
     assert f'href="/ru/accounts/login/?next={course.url}"' in login_page
-    response = client.post(
-        "/ru/accounts/login/", {"username": member.email, "password": PASSWORD, "next": course.url}
-    )
+    response = client.post("/ru/accounts/login/", {"username": member.email, "password": PASSWORD, "next": course.url})
     assert response["Location"] == course.url
     assert "С возвращением, Олег." in client.get(course.url).content.decode()
 
