@@ -132,6 +132,7 @@ class CourseThematicArea(Orderable):
 
 
 class LessonPage(Page):
+    page_cache_shows_siblings = True  # the course outline, previous and next lesson
     module = models.CharField(
         max_length=200,
         blank=True,

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .models import (
@@ -152,6 +153,7 @@ def certificate_view(request, code):
     return render(request, "courses/certificate.html", {"certificate": certificate, "course": course})
 
 
+@never_cache  # it shows a learner's name: kept in no cache, so deleting the account removes it everywhere
 def verify_view(request, code):
     certificate = Certificate.objects.filter(code=code.upper()[:20]).first()
     course = localized(CoursePage, certificate.course_key) if certificate else None

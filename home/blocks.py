@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
-from .page_cache import current_version
+from .page_cache import current_version, tag_versions
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -129,9 +129,12 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
 def featured_cards(chosen):
     """Title, URL and text of each chosen page in the reader's language, skipping untranslated or
-    unpublished ones. Worked out in one pass and cached until editors next publish."""
+    unpublished ones. Worked out in one pass and cached until one of the chosen pages (or a translation
+    of it) is published again."""
     language = get_language()
-    key = f"featured:{current_version()}:{language}:{','.join(str(page.pk) for page in chosen)}"
+    versions = tag_versions([f"page:{page.pk}" for page in chosen])
+    chosen_now = ",".join(f"{page.pk}.{versions[f'page:{page.pk}']}" for page in chosen)
+    key = f"featured:{current_version()}:{language}:{chosen_now}"
     cards = cache.get(key)
     if cards is None:
         translations = {

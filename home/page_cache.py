@@ -1,25 +1,51 @@
-"""A shared cache of whole pages for anonymous readers, emptied whenever editors publish.
+"""A shared cache of whole pages for anonymous readers, kept until what they show changes.
 
-Only responses that are the same for every anonymous reader are kept: GET or HEAD,
-status 200, HTML, no cookie set, no CSRF token in the page, nothing marked private.
-Publishing, unpublishing or deleting a page, or saving a snippet, bumps a version
-number that is part of every key, so all cached pages go stale at once on every
-app server that shares the cache (Redis in production).
+Only responses that are the same for every anonymous reader are kept: GET or HEAD, status 200,
+HTML, no cookie set, no CSRF token in the page, nothing marked private, and no query string the
+view did not declare its own (so made-up query strings cannot fill the cache).
+
+Each cached page carries tags with the version they had when it was built:
+
+- ``page:<id>``: the page itself. Publishing a page changes it for the page, its translations (their
+  language links) and every page that refers to it in Wagtail's reference index (a session's
+  "learn more" links, featured cards...).
+- ``below:<tree path>``: the pages under a page. Publishing a page changes it for each of its
+  ancestors, so listings (a programme's sessions, the library, the course outline) are rebuilt.
+
+A hit compares the stored versions with the current ones in one cache call; publishing one session
+rebuilds the session, its translations, its programme, its neighbours and the pages that link to it,
+and leaves every other page warm. What every page shows (the menu and the footer), moving pages and
+changing who may see them still make every page stale at once (``invalidate``).
+
+When a stale page is rebuilt, one worker rebuilds it under a short lock while the others keep
+serving the stale copy for those few milliseconds; a page nobody has cached yet is built once
+while the others wait briefly for it.
 """
 
 import hashlib
+import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 VERSION_KEY = "pagecache:version"
+TAG_PREFIX = "pagecache:tag:"
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
 # Cookies that never change what an anonymous reader sees.
 NEUTRAL_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+LOCK_SECONDS = 10
+WAIT_SECONDS = 2.0
+WAIT_STEP = 0.02
+
+
+# --- Versions ---------------------------------------------------------------------------------
 
 
 def current_version():
+    """The version of everything: when it changes, no cached page (or cached menu, footer, site) is used."""
     version = cache.get(VERSION_KEY)
     if version is None:
         version = 1
@@ -27,17 +53,123 @@ def current_version():
     return version
 
 
-def invalidate(**kwargs):
-    """Make every cached page stale (connected to Wagtail's publish and snippet signals)."""
+def _bump_everything():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def cache_key(request, version):
+def _bump(tags):
+    token = uuid.uuid4().hex[:12]
+    cache.set_many({TAG_PREFIX + tag: token for tag in tags}, timeout=None)
+
+
+def _now_and_after_commit(action):
+    # Now, so this process never serves the old page again; and once more when the change is
+    # committed, so a page another worker rebuilt from the old rows in between is not kept.
+    action()
+    transaction.on_commit(action)
+
+
+def invalidate(**kwargs):
+    """Make every cached page stale (moves, privacy, menu and footer changes)."""
+    _now_and_after_commit(_bump_everything)
+
+
+def changed(tags):
+    """Make the cached pages carrying any of these tags stale."""
+    tags = sorted(set(tags))
+    if tags:
+        _now_and_after_commit(lambda: _bump(tags))
+
+
+def tag_versions(tags):
+    """{tag: version} now; a tag never changed has the version None."""
+    found = cache.get_many([TAG_PREFIX + tag for tag in tags])
+    return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
+
+
+# --- What a page shows, and what changes when a page or snippet changes ------------------------
+
+
+def page_tags(page):
+    """The tags of a page as served: itself, the pages under it, and what its template shows around it."""
+    steplen = page.steplen
+    tags = [f"page:{page.pk}", f"below:{page.path}"]
+    if getattr(page, "page_cache_shows_siblings", False):  # previous/next links, a course outline
+        tags.append(f"below:{page.path[:-steplen]}")
+    for ancestor in getattr(page, "path_ancestors", ()):  # breadcrumbs (known from routing, so free)
+        if ancestor.depth > 2:
+            tags.append(f"page:{ancestor.pk}")
+    return tags
+
+
+def _ancestor_tags(paths, steplen):
+    return {f"below:{path[:end]}" for path in paths for end in range(2 * steplen, len(path), steplen)}
+
+
+def _referring_pages(references):
+    """(id, path) of the pages among the referrers in these ReferenceIndex rows."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    by_pages = references.filter(base_content_type=ContentType.objects.get_for_model(Page))
+    return list(Page.objects.filter(pk__in=by_pages.values_list("object_id", flat=True)).values_list("pk", "path"))
+
+
+def page_changed(page):
+    """A page was published, unpublished or deleted: its cached copies, listings and referrers go stale.
+
+    Pages in the menu (and the home pages) are on every page, so they make everything stale.
+    """
+    from wagtail.models import Page, ReferenceIndex
+
+    if page.depth <= 3:
+        invalidate()
+        return
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    referrers = _referring_pages(ReferenceIndex.get_references_to_in_bulk(translations))
+    tags = {f"page:{pk}" for pk in {page.pk, *translations.values_list("pk", flat=True)}}
+    tags |= _ancestor_tags([page.path], page.steplen)
+    tags |= {f"page:{pk}" for pk, _path in referrers}
+    changed(tags)
+
+
+def object_changed(instance):
+    """A snippet was saved: the pages that refer to it (and the listings above them) go stale."""
+    from wagtail.models import Page, ReferenceIndex
+
+    referrers = _referring_pages(ReferenceIndex.get_references_to(instance))
+    tags = {f"page:{pk}" for pk, _path in referrers} | _ancestor_tags([path for _pk, path in referrers], Page.steplen)
+    changed(tags)
+
+
+# --- The requests and responses that may be cached --------------------------------------------
+
+
+def allow_query(request, understood):
+    """Let the page cache keep this response when its query string is exactly what the view understood.
+
+    ``understood`` is {name: value} as the view read and accepted them (an empty value for a field
+    left blank). A made-up name, a repeated name or a value the view ignored keeps it uncached, so
+    random query strings cannot fill the cache.
+    """
+    given = request.GET
+    if set(given) == set(understood) and all(given.getlist(name) == [str(understood[name])] for name in given):
+        request.page_cache_query_allowed = True
+
+
+def note_page(request, page):
+    """Called before a page is served (a Wagtail hook): remember its tags and their versions now,
+    before it is rendered, so a change published during the rendering is never hidden."""
+    if getattr(request, "page_cache_tags", None) is not None:
+        request.page_cache_tags = tag_versions(page_tags(page))
+
+
+def cache_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"pagecache:{version}:{request.get_host()}:{request.method}:{digest}"
+    return f"pagecache:{request.scheme}:{request.get_host()}:{request.method}:{digest}"
 
 
 def can_use_cache(request):
@@ -57,7 +189,28 @@ def can_store(request, response):
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
         and not getattr(getattr(request, "user", None), "is_authenticated", False)
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and (not request.GET or getattr(request, "page_cache_query_allowed", False))
     )
+
+
+FRESH, STALE, GONE = "fresh", "stale", "gone"
+
+
+def freshness(entry):
+    """FRESH, STALE (a page it shows has changed) or GONE (everything changed since), in one cache call."""
+    tags = list(entry["tags"])
+    found = cache.get_many([VERSION_KEY, *(TAG_PREFIX + tag for tag in tags)])
+    if found.get(VERSION_KEY) != entry["version"]:
+        return GONE
+    if any(found.get(TAG_PREFIX + tag) != version for tag, version in entry["tags"].items()):
+        return STALE
+    return FRESH
+
+
+def _served(entry, state):
+    response = entry["response"]
+    response["X-Page-Cache"] = state
+    return response
 
 
 class AnonymousPageCacheMiddleware:
@@ -69,18 +222,51 @@ class AnonymousPageCacheMiddleware:
         if not timeout or not can_use_cache(request):
             return self.get_response(request)
 
-        key = cache_key(request, current_version())
-        response = cache.get(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
-            return response
+        key = cache_key(request)
+        entry = cache.get(key)
+        stale = None
+        version = None
+        if entry is not None:
+            state = freshness(entry)
+            if state == FRESH:
+                return _served(entry, "hit")
+            if state == STALE:
+                stale, version = entry, entry["version"]
 
+        lock = key + ":lock"
+        locked = cache.add(lock, 1, LOCK_SECONDS)
+        if not locked:
+            # Another worker is building this page: serve its stale copy, or wait a moment for the new one.
+            if stale is not None:
+                return _served(stale, "stale")
+            waited = self._wait_for(key)
+            if waited is not None:
+                return _served(waited, "hit")
+        try:
+            return self._build(request, key, version or current_version(), timeout, stale)
+        finally:
+            if locked:
+                cache.delete(lock)
+
+    def _wait_for(self, key):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP)
+            entry = cache.get(key)
+            if entry is not None and freshness(entry) == FRESH:
+                return entry
+        return None
+
+    def _build(self, request, key, version, timeout, stale):
+        request.page_cache_tags = {}  # filled in by note_page when a Wagtail page is served
         response = self.get_response(request)
         if can_store(request, response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            # Browsers and shared proxies revalidate: only our cache, which publishing empties, keeps pages.
+            # Browsers and shared proxies revalidate: only our cache, which publishing keeps current, keeps pages.
             patch_cache_control(response, no_cache=True, public=True)
-            cache.set(key, response, timeout)
+            cache.set(key, {"response": response, "version": version, "tags": request.page_cache_tags}, timeout)
             response["X-Page-Cache"] = "miss"
+        elif stale is not None:
+            cache.delete(key)  # unpublished, made private, or now an error: the old copy must go
         return response

@@ -1,10 +1,12 @@
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
-from . import search_index
-from .page_cache import invalidate
+from . import page_cache, search_index
+from .models import FooterText, ThematicArea
+from .userbar import remember_admin_access
 
 # Saving a draft writes only these columns of the page row; the live text, and so the index, stay.
 DRAFT_ONLY_FIELDS = {
@@ -18,14 +20,28 @@ DRAFT_ONLY_FIELDS = {
 }
 
 
-def invalidate_for_snippets(sender, **kwargs):
-    if sender in get_snippet_models():
-        invalidate()
+# Shown on (nearly) every page: the footer, and the thematic areas every filter form offers.
+SNIPPETS_SHOWN_EVERYWHERE = (FooterText, ThematicArea)
 
 
-def invalidate_for_pages(sender, instance, **kwargs):
+def page_cache_for_page(sender, instance, **kwargs):
+    """Published, unpublished or deleted: the cached copies of what shows the page go stale."""
     if isinstance(instance, Page):
-        invalidate()
+        page_cache.page_changed(instance)
+
+
+def page_cache_for_saved_snippet(sender, instance, raw=False, **kwargs):
+    if raw or sender not in get_snippet_models():
+        return
+    if issubclass(sender, SNIPPETS_SHOWN_EVERYWHERE):
+        page_cache.invalidate()
+    else:
+        page_cache.object_changed(instance)
+
+
+def page_cache_for_deleted_snippet(sender, **kwargs):
+    if sender in get_snippet_models():
+        page_cache.invalidate()  # the pages that referred to it are not in the reference index any more
 
 
 def index_saved_page(sender, instance, update_fields=None, raw=False, **kwargs):
@@ -51,10 +67,11 @@ def index_restricted_subtree(sender, instance, raw=False, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         search_index.index_subtree(page)
-    invalidate()  # cached responses (search results included) may show what is now private
+    page_cache.invalidate()  # cached responses (search results included) may show what is now private
 
 
 def connect():
+    user_logged_in.connect(remember_admin_access, dispatch_uid="userbar-remember-admin-access")
     # The site search index (home.search_index): pages as stored, live and public only.
     post_save.connect(index_saved_page, dispatch_uid="search-index-page-save")
     page_unpublished.connect(index_unpublished_page, dispatch_uid="search-index-page-unpublish")
@@ -62,8 +79,12 @@ def connect():
     post_save.connect(index_restricted_subtree, sender=PageViewRestriction, dispatch_uid="search-index-restrict")
     post_delete.connect(index_restricted_subtree, sender=PageViewRestriction, dispatch_uid="search-index-unrestrict")
 
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(invalidate, dispatch_uid=f"pagecache-{id(signal)}")
-    post_save.connect(invalidate_for_snippets, dispatch_uid="pagecache-snippet-save")
-    post_delete.connect(invalidate_for_snippets, dispatch_uid="pagecache-snippet-delete")
-    post_delete.connect(invalidate_for_pages, dispatch_uid="pagecache-page-delete")
+    # The page cache (home.page_cache): what changed goes stale, the rest stays warm.
+    page_published.connect(page_cache_for_page, dispatch_uid="pagecache-page-publish")
+    page_unpublished.connect(page_cache_for_page, dispatch_uid="pagecache-page-unpublish")
+    post_delete.connect(page_cache_for_page, dispatch_uid="pagecache-page-delete")
+    post_page_move.connect(page_cache.invalidate, dispatch_uid="pagecache-page-move")  # every link to the subtree
+    published.connect(page_cache_for_saved_snippet, dispatch_uid="pagecache-snippet-publish")
+    unpublished.connect(page_cache_for_saved_snippet, dispatch_uid="pagecache-snippet-unpublish")
+    post_save.connect(page_cache_for_saved_snippet, dispatch_uid="pagecache-snippet-save")
+    post_delete.connect(page_cache_for_deleted_snippet, dispatch_uid="pagecache-snippet-delete")

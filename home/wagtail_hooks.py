@@ -7,7 +7,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import translation_report
+from . import page_cache, translation_report
 from .models import FooterText, Organisation, ThematicArea
 from .translation_report import TranslationReportView
 
@@ -115,3 +115,8 @@ def warn_about_translations(request, page):
         if cells:
             listed = "; ".join(translation_report.badge_label(cell) for cell in cells)
             messages.warning(request, _("Translations to look at: %(cells)s") % {"cells": listed})
+
+
+@hooks.register("before_serve_page")
+def note_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
+    page_cache.note_page(request, page)

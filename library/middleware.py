@@ -27,5 +27,6 @@ class LibraryDownloadMiddleware:
         if download["private"]:
             patch_cache_control(response, private=True, no_store=True)
         else:
-            patch_cache_control(response, public=True, max_age=3600)
+            # Kept, but checked again before each use: a file made members-only is not served from a copy.
+            patch_cache_control(response, public=True, no_cache=True)
         return response

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home import page_cache
 from home.models import MemberProfile, Organisation, ThematicArea
 from home.search_index import search as site_search
 from home.search_terms import search_terms
@@ -120,6 +121,28 @@ def filter_resources(index, params):
     return resources, applied
 
 
+FILTER_NAMES = ("q", "type", "access", "lang", "area", "org", "year", "sort", "page")
+
+
+def understood_query(params, applied, facets, sort, page_number):
+    """The query string as the list understood it, for the page cache: a search is never kept (any
+    words can be typed), filters only with values the filter form offers."""
+    understood = {name: "" for name in FILTER_NAMES if params.get(name) == ""}
+    offered = {
+        "area": {slug for slug, _name in facets["areas"]},
+        "org": {pk for pk, _name in facets["organisations"]},
+        "year": set(facets["years"]),
+    }
+    for name, value in applied.items():
+        if name != "q" and (name not in offered or value in offered[name]):
+            understood[name] = value
+    if params.get("sort"):
+        understood["sort"] = sort
+    if params.get("page"):
+        understood["page"] = page_number
+    return understood
+
+
 def resource_list(request, index):
     resources, applied = filter_resources(index, request.GET)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
@@ -135,6 +158,7 @@ def resource_list(request, index):
     )
 
     facets = library_facets(index)
+    page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
     area_names = facets["area_names"]
     for resource in results:
         resource.area_names = [

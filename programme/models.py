@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, ThematicArea
 
@@ -106,6 +107,7 @@ class TrainingProgrammePage(IndexPage):
 
 
 class TrainingSessionPage(Page):
+    page_cache_shows_siblings = True  # previous and next session
     number = models.PositiveSmallIntegerField(
         verbose_name=_("session number"), help_text=_("Sessions are listed and linked in this order.")
     )
@@ -471,6 +473,12 @@ class RecommendationIndexPage(IndexPage):
             .order_by("path")
         )
         page_obj = Paginator(recommendations, RECOMMENDATIONS_PER_PAGE).get_page(request.GET.get("page"))
+        # For the page cache: filters with values the form offers (a keyword link is not kept).
+        given = [name for name in ("source", "area", "addressee", "status") if name in request.GET]
+        understood = {name: request.GET[name] for name in given if name not in form.errors}
+        if "page" in request.GET:
+            understood["page"] = page_obj.number
+        page_cache.allow_query(request, understood)
         sources = dict(form.fields["source"].choices)
         for recommendation in page_obj:
             recommendation.source_title = sources.get(recommendation.source_slug, "")

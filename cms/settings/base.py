@@ -50,6 +50,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 REDIS_URL = env_str("REDIS_URL")
+# Without REDIS_URL each process keeps its own cache; production refuses several gunicorn workers
+# that way (gunicorn.conf.py) unless this says it is meant.
+ALLOW_PER_PROCESS_CACHE = env_bool("ALLOW_PER_PROCESS_CACHE", False)
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hamkori <noreply@hamkori.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -154,7 +157,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.redis_cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hamkori",
         }

@@ -3,10 +3,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Locale, Page, Site
 
 from home.models import FooterText
 from home.page_cache import current_version
+from home.userbar import shows_userbar
 
 register = template.Library()
 
@@ -46,6 +48,14 @@ def _build_chrome(site, language):
         "menu": [{"title": item.title, "url": item.get_url(), "url_path": item.url_path} for item in menu],
         "footer": footer.body if footer else "",
     }
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's user bar for people who may use the admin; nothing (and no query) for anyone else."""
+    if not shows_userbar(context.get("request")):
+        return ""
+    return wagtailuserbar(context)
 
 
 @register.simple_tag(takes_context=True)

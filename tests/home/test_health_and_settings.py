@@ -75,3 +75,33 @@ def test_public_pages_send_a_strict_content_security_policy(client):
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
     assert "object-src 'none'" in policy
+
+
+def gunicorn_starts(*args, **env):
+    """Whether gunicorn with production settings gets as far as listening; and what it said."""
+    leaked = {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in leaked}
+    environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="z" * 64, **env)
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", "127.0.0.1:0", "--log-level", "info", *args],
+        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    said = []
+    try:
+        for line in server.stderr:
+            said.append(line)
+            if "Listening at" in line:
+                return True, "".join(said)
+        return False, "".join(said)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_production_refuses_several_workers_without_a_shared_cache():
+    started, said = gunicorn_starts("--workers", "2")
+    assert not started
+    assert "REDIS_URL" in said
+    assert gunicorn_starts("--workers", "2", REDIS_URL="redis://127.0.0.1:6379/7")[0]
+    assert gunicorn_starts("--workers", "1")[0]
+    assert gunicorn_starts("--workers", "2", ALLOW_PER_PROCESS_CACHE="true")[0]

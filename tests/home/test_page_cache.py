@@ -1,7 +1,17 @@
 import pytest
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 
+from courses.models import Certificate
 from home.models import FooterText
-from tests.factories import UserFactory
+from home.page_cache import cache_key
+from tests.factories import (
+    PASSWORD,
+    CoursePageFactory,
+    StandardPageFactory,
+    TrainingSessionPageFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +61,127 @@ def test_pages_with_a_csrf_token_are_never_cached(client):
 def test_each_query_string_is_cached_separately(client, about):
     assert "About Hamkori" in client.get("/en/search/", {"q": "platform"}).content.decode()
     assert "Nothing matched" in client.get("/en/search/", {"q": "zzzznothing"}).content.decode()
+
+
+# --- Caches that lie (issue 16, item 4) ---------------------------------------------------
+
+
+def test_making_a_page_private_stops_serving_its_cached_copy(client, about, admin_client):
+    assert client.get("/en/about/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+    response = admin_client.post(f"/admin/pages/{about['en'].pk}/privacy/", {"restriction_type": "login"})
+    assert response.status_code == 200
+
+    response = client.get("/en/about/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_saving_a_profile_leaves_cached_pages_warm(client, about):
+    client.get("/en/about/")
+    member = Client()
+    member.force_login(UserFactory())
+    response = member.post(
+        "/en/accounts/profile/",
+        {"first_name": "Nigora", "last_name": "Karimova", "organisation": "", "new_organisation": "Nur",
+         "region": "sughd", "preferred_language": "en"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("query", ["?utm_source=x1", "?page=2&zz=1", "?q=anything", "?a=1&a=2"])
+def test_random_query_strings_are_not_stored(client, about, query):
+    client.get("/en/about/")
+    first = client.get("/en/about/" + query)
+    second = client.get("/en/about/" + query)
+    assert first.status_code == second.status_code == 200
+    assert second.get("X-Page-Cache") != "hit"
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"  # the page itself stays cached
+
+
+def test_cache_keys_include_the_scheme(client, about):
+    client.get("/en/about/")
+    response = client.get("/en/about/", secure=True)
+    assert response.get("X-Page-Cache") != "hit"
+    assert 'href="https://testserver/tg/about/"' in response.content.decode()
+
+
+def test_deleting_an_account_removes_its_certificate_from_the_cache(client):
+    course = CoursePageFactory()
+    learner = UserFactory()
+    certificate = Certificate.objects.create(
+        learner=learner, course_key=course.translation_key, learner_name="Zarina Rahimova"
+    )
+    url = f"/en/certificates/verify/{certificate.code}/"
+    assert "Zarina Rahimova" in client.get(url).content.decode()
+    assert "Zarina Rahimova" in client.get(url).content.decode()
+
+    own = Client()
+    own.force_login(learner)
+    assert own.post("/en/accounts/delete/", {"password": PASSWORD}).status_code == 302
+
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Zarina Rahimova" not in response.content.decode()
+
+
+# --- Publishing rebuilds what shows the page, and only that -------------------------------
+
+
+def test_publishing_a_session_rebuilds_the_pages_that_show_it_and_leaves_the_others_warm(client, about):
+    first = TrainingSessionPageFactory(title="Session 1: the law on CSOs", number=1)
+    second = TrainingSessionPageFactory(title="Session 2: budgets", number=2)
+    featuring = StandardPageFactory(
+        title="Where to start",
+        slug="start",
+        body=[{"type": "featured_pages", "value": {"heading": "Start here", "pages": [first.pk]}}],
+    )
+    featuring.save_revision().publish()  # the reference index now knows it shows the first session
+    showing = {"the session": first.url, "its programme": "/en/training/", "the next session": second.url,
+               "a page that features it": featuring.url}  # fmt: skip
+    for url in [*showing.values(), "/en/about/"]:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+    first.title = "Session 1: the law on public associations"
+    first.save_revision().publish()
+
+    for what, url in showing.items():
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", what
+        assert "Session 1: the law on public associations" in response.content.decode(), what
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"  # unrelated: still warm
+
+
+def test_a_stale_page_is_rebuilt_by_one_worker_while_the_others_serve_the_stale_copy(client):
+    session = TrainingSessionPageFactory(title="Session 3: monitoring")
+    client.get(session.url)
+    session.title = "Session 3: monitoring budgets"
+    session.save_revision().publish()
+    lock = cache_key(RequestFactory().get(session.url)) + ":lock"
+    cache.add(lock, 1)  # another worker is rebuilding it
+
+    response = client.get(session.url)
+    assert response["X-Page-Cache"] == "stale"
+    assert "Session 3: monitoring<" in response.content.decode()
+
+    cache.delete(lock)
+    response = client.get(session.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Session 3: monitoring budgets" in response.content.decode()
+
+
+def test_filters_the_page_offers_are_cached_and_made_up_values_are_not(client):
+    offered = "/en/recommendations/?source=&area=&addressee=eu&status=open"
+    client.get(offered)
+    assert client.get(offered)["X-Page-Cache"] == "hit"
+    for made_up in ("/en/recommendations/?addressee=nobody-at-all", "/en/recommendations/?addressee=eu&x=1"):
+        client.get(made_up)
+        assert client.get(made_up).get("X-Page-Cache") != "hit"
+    library = "/en/library/?type=report&sort=title"
+    client.get(library)
+    assert client.get(library)["X-Page-Cache"] == "hit"
+    for made_up in ("/en/library/?q=water", "/en/library/?area=no-such-area", "/en/library/?page=999"):
+        client.get(made_up)
+        assert client.get(made_up).get("X-Page-Cache") != "hit"

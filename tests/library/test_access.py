@@ -123,12 +123,16 @@ def test_member_still_cannot_fetch_pending_files(member, pending_submission):
     assert_refused(client, pending_document(pending_submission))
 
 
-def test_public_pdf_is_served_to_anyone_and_cacheable(client, public_pdf):
+def test_public_pdf_is_served_to_anyone_and_revalidated_on_every_use(client, public_pdf):
     response = client.get(document_of(public_pdf).url)
     assert response.status_code == 200
     assert body(response).startswith(b"%PDF-")
     assert "public" in response["Cache-Control"]
     assert "private" not in response["Cache-Control"]
+    # A browser or proxy may keep it, but asks again before each use: a file made members-only
+    # later is not served from a copy kept for an hour.
+    assert "no-cache" in response["Cache-Control"]
+    assert "max-age=3600" not in response["Cache-Control"]
 
 
 def test_public_text_file_is_an_attachment_and_cacheable(client, public_txt):

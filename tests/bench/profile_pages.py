@@ -1,0 +1,60 @@
+"""Run inside the bench environment: where a cache miss spends its time, page by page.
+
+`python tests/bench/profile_pages.py [page name ...]` (with the bench's environment: production
+settings, its database and Redis) renders each page of bench_pages.PAGES with the page cache off,
+a few times to warm the per-process caches, then once more under pyinstrument, and prints the
+profile and the SQL queries of that request. The signed-in pages are rendered as the bench learner.
+"""
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).parent))
+os.environ["PAGE_CACHE_SECONDS"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from pyinstrument import Profiler  # noqa: E402
+
+settings.ALLOWED_HOSTS.append("testserver")
+WARM_UP = int(os.environ.get("PROFILE_WARM_UP", "3"))
+REPEAT = int(os.environ.get("PROFILE_REPEAT", "5"))
+
+
+def profile(name, url, client):
+    for _ in range(WARM_UP):
+        client.get(url)
+    profiler = Profiler(interval=0.0005)
+    with CaptureQueriesContext(connection) as queries:
+        profiler.start()
+        for _ in range(REPEAT):
+            response = client.get(url)
+        profiler.stop()
+    print(f"\n===== {name}: {url} -> {response.status_code}, {len(queries) // REPEAT} queries a request =====")
+    shapes = Counter(query["sql"].split(" WHERE ")[0][:140] for query in queries.captured_queries)
+    for shape, count in shapes.most_common(8):
+        print(f"  {count // REPEAT:3d} x {shape}")
+    print(profiler.output_text(unicode=True, color=False, show_all=False, short_mode=False))
+
+
+if __name__ == "__main__":
+    from bench_pages import PAGES, SIGNED_IN_PAGES, bench_user
+
+    wanted = set(sys.argv[1:])
+    anonymous, signed_in = Client(), Client()
+    signed_in.force_login(bench_user())
+    for name, spec in PAGES.items():
+        if wanted and name not in wanted:
+            continue
+        url = spec if isinstance(spec, str) else spec()
+        if url:
+            profile(name, url, signed_in if name in SIGNED_IN_PAGES else anonymous)
