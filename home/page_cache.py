@@ -90,6 +90,14 @@ def tag_versions(tags):
     return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
 
 
+def page_version(page):
+    """A key part for fragments of a page's content that are the same for every reader (its StreamField):
+    it changes when the page, or a page it shows, is published, or when everything changes. One cache call."""
+    tag = TAG_PREFIX + f"page:{page.pk}"
+    found = cache.get_many([VERSION_KEY, tag])
+    return f"{page.pk}.{page.live_revision_id}.{found.get(VERSION_KEY)}.{found.get(tag)}"
+
+
 # --- What a page shows, and what changes when a page or snippet changes ------------------------
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -6,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Locale, Page, Site
 
+from home import page_cache
 from home.models import FooterText
 from home.page_cache import current_version
 from home.userbar import shows_userbar
@@ -44,10 +47,23 @@ def _build_chrome(site, language):
         or FooterText.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     )
     return {
+        "version": f"{current_version()}",
         "home_url": home.get_url(),
         "menu": [{"title": item.title, "url": item.get_url(), "url_path": item.url_path} for item in menu],
         "footer": footer.body if footer else "",
     }
+
+
+FRAGMENT_SECONDS = 24 * 60 * 60
+
+
+@register.simple_tag(takes_context=True)
+def fragment_key(context, page):
+    """For {% cache fragment.seconds NAME fragment.version LANGUAGE_CODE %} around what a page shows every
+    reader alike (home.page_cache.page_version); nothing is kept while an editor previews a draft."""
+    if getattr(context.get("request"), "is_preview", False):
+        return {"seconds": 0, "version": f"preview-{uuid.uuid4().hex}"}
+    return {"seconds": FRAGMENT_SECONDS, "version": page_cache.page_version(page)}
 
 
 @register.simple_tag(takes_context=True)

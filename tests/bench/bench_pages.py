@@ -43,6 +43,8 @@ PAGES = {
     "consultation": lambda: first_url("programme.ConsultationPage"),
     "recommendations (filtered)": "/en/recommendations/?addressee=eu&status=open",
     "library list": "/en/library/",
+    # The Russian library holds BENCH_SMALL_LIBRARY resources (200): the same list on a small library.
+    "library list (200 resources)": "/ru/library/",
     "library filtered": "/en/library/?type=report&area=health&lang=ru&sort=title",
     "library searched": "/en/library/?q=water+budget",
     "library resource": lambda: first_url("library.ResourcePage"),
@@ -58,6 +60,23 @@ PAGES = {
     "lesson (signed in)": quiz_lesson_url,
 }
 SIGNED_IN_PAGES = {"my-learning (signed in)", "lesson (signed in)"}
+# Measured a second time on a server with the page cache off: the first reader after a publish.
+UNCACHED_PAGES = ["home", "training session", "library list", "library list (200 resources)", "lesson"]
+
+
+def reader_pages(count=20):
+    """The pages readers go round while an editor publishes: the homes, the programme and its sessions
+    in every language, then the other sections."""
+    from wagtail.models import Page
+
+    from programme.models import TrainingProgrammePage, TrainingSessionPage
+
+    pages = [f"/{code}/" for code, _name in settings.LANGUAGES]
+    for model in (TrainingProgrammePage, TrainingSessionPage):
+        pages += [page.url for page in model.objects.live().order_by("locale_id", "path")]
+    sections = Page.objects.live().filter(depth=3, locale__language_code="en").order_by("path")
+    pages += [page.url for page in sections if page.url not in pages]
+    return pages[:count]
 
 
 def bench_user():

@@ -52,7 +52,7 @@ def count_queries(urls, user=None):
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).parent))
-    from bench_pages import SIGNED_IN_PAGES, bench_user  # noqa: E402
+    from bench_pages import SIGNED_IN_PAGES, bench_user, reader_pages  # noqa: E402
 
     urls = discover()
     public = {k: v for k, v in urls.items() if k not in SIGNED_IN_PAGES}
@@ -61,6 +61,7 @@ if __name__ == "__main__":
     output = {"urls": urls, "queries": count_queries(public), "signed_in": sorted(signed_in)}
     if signed_in and user:
         output["queries"].update(count_queries(signed_in, user=user))
+    output["reader_pages"] = reader_pages()
     output["pages_total"] = Page.objects.count()
     output["users_total"] = get_user_model().objects.count()
     print(json.dumps(output))

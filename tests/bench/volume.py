@@ -35,6 +35,7 @@ from library.models import (  # noqa: E402
 from programme.models import Addressee, RecommendationIndexPage, RecommendationPage  # noqa: E402
 
 RESOURCES = int(os.environ.get("BENCH_RESOURCES", "10000"))
+SMALL_LIBRARY = int(os.environ.get("BENCH_SMALL_LIBRARY", "200"))  # in the Russian library
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", "1000"))
 RECOMMENDATIONS = int(os.environ.get("BENCH_RECOMMENDATIONS", "200"))
 BATCH = 500
@@ -49,17 +50,17 @@ def progress(label, done, total, started):
     print(f"  {label}: {done}/{total} ({rate:.0f}/s)", flush=True)
 
 
-def resources():
-    library = LibraryIndexPage.objects.get(locale__language_code="en")
-    have = ResourcePage.objects.filter(slug__startswith="bench-resource-").count()
+def resources(language="en", wanted=RESOURCES):
+    library = LibraryIndexPage.objects.get(locale__language_code=language)
+    have = ResourcePage.objects.filter(slug__startswith="bench-resource-", locale=library.locale).count()
     areas = list(ThematicArea.objects.filter(locale__language_code="en"))
     organisations = list(Organisation.objects.values_list("pk", flat=True))
     types = [value for value, _label in ResourceType.choices]
     rng = random.Random(have)
     started = time.time()
-    for start in range(have, RESOURCES, BATCH):
+    for start in range(have, wanted, BATCH):
         with transaction.atomic():
-            for number in range(start, min(start + BATCH, RESOURCES)):
+            for number in range(start, min(start + BATCH, wanted)):
                 words = rng.sample(WORDS, 4)
                 page = ResourcePage(
                     title=f"{words[0].title()} and {words[1]} in Tajikistan: report {number:05d}",
@@ -75,8 +76,8 @@ def resources():
                 page.material_languages.add(ResourceMaterialLanguage(language=("en", "tg", "ru")[number % 3]))
                 page.thematic_area_links.add(ResourceThematicArea(thematic_area=areas[number % len(areas)]))
                 library.add_child(instance=page)
-        progress("library resources", min(start + BATCH, RESOURCES), RESOURCES, started)
-    print(f"library resources: {RESOURCES}")
+        progress(f"library resources ({language})", min(start + BATCH, wanted), wanted, started)
+    print(f"library resources ({language}): {wanted}")
 
 
 def recommendations():
@@ -159,3 +160,4 @@ if __name__ == "__main__":
     recommendations()
     learners()
     resources()
+    resources("ru", SMALL_LIBRARY)

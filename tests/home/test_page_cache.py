@@ -1,6 +1,10 @@
+import uuid
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from courses.models import Certificate
 from home.models import FooterText
@@ -8,6 +12,7 @@ from home.page_cache import cache_key
 from tests.factories import (
     PASSWORD,
     CoursePageFactory,
+    LessonPageFactory,
     StandardPageFactory,
     TrainingSessionPageFactory,
     UserFactory,
@@ -185,3 +190,40 @@ def test_filters_the_page_offers_are_cached_and_made_up_values_are_not(client):
     for made_up in ("/en/library/?q=water", "/en/library/?area=no-such-area", "/en/library/?page=999"):
         client.get(made_up)
         assert client.get(made_up).get("X-Page-Cache") != "hit"
+
+
+# --- Fragments: what every reader sees alike is rendered once, also for signed-in readers ----
+
+
+def test_signed_in_readers_see_published_changes_in_cached_fragments(client):
+    client.force_login(UserFactory())
+    lesson = LessonPageFactory(quiz=[])
+    session = TrainingSessionPageFactory(learn_more=[{"type": "page", "value": lesson.pk, "id": str(uuid.uuid4())}])
+    session.save_revision().publish()
+    assert "Lesson text." in client.get(lesson.url).content.decode()
+    assert lesson.title in client.get(session.url).content.decode()
+
+    lesson.title = "Reading a draft law"
+    lesson.body = [{"type": "paragraph", "value": "<p>How to read a draft law.</p>", "id": str(uuid.uuid4())}]
+    lesson.save_revision().publish()
+
+    html = client.get(lesson.url).content.decode()
+    assert "How to read a draft law." in html
+    assert "Lesson text." not in html
+    assert "Reading a draft law" in client.get(session.url).content.decode()  # the session links to it
+
+
+def test_a_fragment_is_rendered_once_for_every_reader(client):
+    """A repeat visit does not look up the session's "learn more" pages again: its cost does not grow with them."""
+    client.force_login(UserFactory())
+    queries = {}
+    for links in (1, 5):
+        session = TrainingSessionPageFactory()
+        lessons = [LessonPageFactory(quiz=[]) for _n in range(links)]
+        session.learn_more = [{"type": "page", "value": lesson.pk, "id": str(uuid.uuid4())} for lesson in lessons]
+        session.save_revision().publish()
+        client.get(session.url)
+        with CaptureQueriesContext(connection) as again:
+            assert client.get(session.url).status_code == 200
+        queries[links] = len(again)
+    assert queries[5] == queries[1]
