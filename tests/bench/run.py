@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench import harness  # noqa: E402
+from tests.bench.bench_pages import UNCACHED_PAGES  # noqa: E402
 from tests.bench.harness import PYTHON, RESULTS, ROOT, Server, log, manage, timed, wrk  # noqa: E402
 
 DATABASE = os.environ.get("BENCH_DATABASE", "hamkori_bench")
@@ -210,8 +211,8 @@ def publish_under_load(env, server, pages):
     result["hit_ratio"] = (result["hit"] + result["stale"]) / answered if answered else 0
     result["published"] = published
     name = f"publish under load ({len(pages)} pages)"
-    log(f"{name}: {published} publishes, hit ratio {result['hit_ratio']:.3f} "
-        f"({result['hit']} hit, {result['stale']} stale, {result['miss']} miss), p95 {result['p95']:.1f} ms")  # fmt: skip
+    counts = f"{result['hit']} hit, {result['stale']} stale, {result['miss']} miss"
+    log(f"{name}: {published} publishes, hit ratio {result['hit_ratio']:.3f} ({counts}), p95 {result['p95']:.1f} ms")
     return {"name": name, "url": "", **result, "weight": None, "cache": f"{result['hit_ratio']:.2f}"}
 
 
