@@ -1,5 +1,6 @@
 """The library's public views, reached through LibraryIndexPage's routes."""
 
+import hashlib
 import logging
 
 from django.contrib import messages
@@ -124,18 +125,24 @@ def filter_resources(index, params):
 FILTER_NAMES = ("q", "type", "access", "lang", "area", "org", "year", "sort", "page")
 
 
-def understood_query(params, applied, facets, sort, page_number):
-    """The query string as the list understood it, for the page cache: a search is never kept (any
-    words can be typed), filters only with values the filter form offers."""
-    understood = {name: "" for name in FILTER_NAMES if params.get(name) == ""}
+def offered_filters(applied, facets):
+    """The filters applied whose values the filter form offers (a search is never one: any words can be typed)."""
     offered = {
         "area": {slug for slug, _name in facets["areas"]},
         "org": {pk for pk, _name in facets["organisations"]},
         "year": set(facets["years"]),
     }
-    for name, value in applied.items():
-        if name != "q" and (name not in offered or value in offered[name]):
-            understood[name] = value
+    return {
+        name: value
+        for name, value in applied.items()
+        if name != "q" and (name not in offered or value in offered[name])
+    }
+
+
+def understood_query(params, applied, facets, sort, page_number):
+    """The query string as the list understood it, for the page cache: filters the form offers."""
+    understood = {name: "" for name in FILTER_NAMES if params.get(name) == ""}
+    understood.update(offered_filters(applied, facets))
     if params.get("sort"):
         understood["sort"] = sort
     if params.get("page"):
@@ -143,12 +150,26 @@ def understood_query(params, applied, facets, sort, page_number):
     return understood
 
 
+def resource_count(index, applied, resources):
+    """How many resources match these filters, counted once until resources change (not on every request)."""
+    filters = hashlib.sha256(repr(sorted(applied.items())).encode()).hexdigest()[:32]
+    key = f"library:count:{index.pk}:{facets_version()}:{filters}"
+    count = cache.get(key)
+    if count is None:
+        count = resources.count()
+        cache.set(key, count, 3600)
+    return count
+
+
 def resource_list(request, index):
     resources, applied = filter_resources(index, request.GET)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
     resources = resources.order_by(*SORTS[sort])
 
+    facets = library_facets(index)
     paginator = Paginator(resources, PER_PAGE)
+    if offered_filters(applied, facets) == applied:  # not for searches or made-up values: no key per request
+        paginator.count = resource_count(index, applied, resources)
     page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
     results = list(
         page_obj.object_list.select_related("organisation", "locale", "alias_of__locale").prefetch_related(
@@ -157,7 +178,6 @@ def resource_list(request, index):
         )
     )
 
-    facets = library_facets(index)
     page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
     area_names = facets["area_names"]
     for resource in results:
