@@ -1,4 +1,5 @@
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -83,7 +84,8 @@ def gunicorn_starts(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in leaked}
     environment.update(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="z" * 64, **env)
     server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", "127.0.0.1:0", "--log-level", "info", *args],
+        [sys.executable, "-m", "gunicorn", "cms.wsgi", "--bind", "127.0.0.1:0", "--log-level", "info",
+         "--graceful-timeout", "1", *args],
         cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     said = []
@@ -94,8 +96,12 @@ def gunicorn_starts(*args, **env):
                 return True, "".join(said)
         return False, "".join(said)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGQUIT)  # gunicorn's quick shutdown
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def test_production_refuses_several_workers_without_a_shared_cache():
