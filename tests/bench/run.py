@@ -37,6 +37,9 @@ QUIZ_P95_MS = 300
 UNCACHED_RATIOS = {
     "training session (uncached)": 0.09,
     "library list (uncached)": 0.06,
+    "site search (tg, folded) (uncached)": 0.045,
+    "site search (every resource) (uncached)": 0.045,
+    "site search (typo) (uncached)": 0.045,
     "lesson (signed in)": 0.1,
     "my-learning (signed in)": 0.1,
 }
