@@ -347,7 +347,8 @@ class OutlineLesson:
     def __init__(self, key, translations, language):
         self.key = key
         self.translations = translations  # {language code: live LessonPage}
-        self.language = next(code for code in nearest_languages(language) if code in translations)
+        self.nearest = nearest_languages(language)
+        self.language = next(code for code in self.nearest if code in translations)
         self.page = translations[self.language]
         self.is_translated = self.language == language
         self.is_complete = False
@@ -359,8 +360,9 @@ class OutlineLesson:
 
     @property
     def languages(self):
-        """(code, name, page) for every language the lesson is in, in the site's order."""
-        return [(code, name, self.translations[code]) for code, name in settings.LANGUAGES if code in self.translations]
+        """(code, name, page) for every language the lesson is in, the nearest to the reader first."""
+        names = dict(settings.LANGUAGES)
+        return [(code, names[code], self.translations[code]) for code in self.nearest if code in self.translations]
 
     def same_module_as(self, other):
         # Compare module headings in one language both lessons have, so a lesson shown in another
