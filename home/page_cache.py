@@ -120,10 +120,14 @@ def _ancestor_tags(paths, steplen):
 def _referring_pages(references):
     """(id, path) of the pages among the referrers in these ReferenceIndex rows."""
     from django.contrib.contenttypes.models import ContentType
+    from django.db.models import IntegerField
+    from django.db.models.functions import Cast
     from wagtail.models import Page
 
     by_pages = references.filter(base_content_type=ContentType.objects.get_for_model(Page))
-    return list(Page.objects.filter(pk__in=by_pages.values_list("object_id", flat=True)).values_list("pk", "path"))
+    # The reference index keeps object ids as text (any model's key): compare them as page ids.
+    page_ids = by_pages.annotate(page_id=Cast("object_id", IntegerField())).values("page_id")
+    return list(Page.objects.filter(pk__in=page_ids).values_list("pk", "path"))
 
 
 def page_changed(page):
