@@ -381,9 +381,10 @@ class CourseOutline:
     progress, "continue" and "next" all come from the outline, so they agree in every language.
     """
 
-    def __init__(self, language, lessons):
+    def __init__(self, language, lessons, course_languages=()):
         self.language = language
         self.lessons = lessons
+        self.course_languages = course_languages  # the languages the course page itself is live in
 
     def __iter__(self):
         return iter(self.lessons)
@@ -400,8 +401,10 @@ class CourseOutline:
 
     @property
     def complete_languages(self):
-        """Languages that have every lesson of the course."""
-        return [code for code, _name in settings.LANGUAGES if self.lessons and self._count(code) == len(self)]
+        """Languages that have every lesson of the course (those of the course page while it has none)."""
+        if not self.lessons:
+            return [code for code, _name in settings.LANGUAGES if code in self.course_languages]
+        return [code for code, _name in settings.LANGUAGES if self._count(code) == len(self)]
 
     @property
     def partial_languages(self):
@@ -460,7 +463,9 @@ class CourseOutline:
                 if code in by_language
             ]
             outlines[course.pk] = cls(
-                language, [OutlineLesson(key, pages[key], language) for key in _merged_order(orders)]
+                language,
+                [OutlineLesson(key, pages[key], language) for key in _merged_order(orders)],
+                {code for key, code in course_of.values() if key == course.translation_key},
             )
         return outlines
 

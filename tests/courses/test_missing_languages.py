@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from courses.models import Certificate, Enrolment
-from tests.factories import LessonPageFactory, translate
+from tests.factories import CoursePageFactory, LessonPageFactory, translate
 
 from .conftest import course_in, lesson_in, open_attempt_id, quiz_answers
 from .test_pages import main_of
@@ -150,3 +150,11 @@ def test_removing_the_only_lesson_a_learner_had_left_completes_the_course(learne
     assert "Вы завершили этот курс." in html
     assert Certificate.objects.filter(learner=learner).exists()
     assert get_user_model().objects.get(pk=learner.pk).certificates.count() == 1
+
+
+def test_a_course_without_lessons_yet_lists_the_languages_of_its_page(client):
+    course = CoursePageFactory(title="Budgets", slug="budgets")
+    translate(course, "ru", title="Бюджеты")
+    main = main_of(client.get("/ru/courses/").content.decode())
+    assert "<dt>Языки</dt><dd>English, Русский</dd>" in main
+    assert "<dt>Уроки</dt><dd>0</dd>" in main
