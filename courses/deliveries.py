@@ -1,21 +1,22 @@
-"""Paper quiz scores of an in-person delivery, uploaded as a spreadsheet saved as CSV (Wagtail admin)."""
+"""Recording in-person deliveries: on a phone, in the trainer's language, and paper scores as CSV (admin)."""
 
 import csv
 import io
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.models import normalise_phone
+from home.models import Organisation, Sex, normalise_phone
 
-from .models import Delivery
+from .models import Delivery, Participant
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 COLUMNS = ("email", "phone", "name", "score")
@@ -105,4 +106,72 @@ def paper_scores_view(request, pk):
         request,
         "courses/admin/paper_scores.html",
         {"form": form, "delivery": delivery, "page_title": _("Upload paper scores")},
+    )
+
+
+# --- Recording a delivery on a phone, in the trainer's language (the admin has no Tajik) -------------
+
+
+class DeliveryForm(forms.ModelForm):
+    class Meta:
+        model = Delivery
+        fields = ["session_number", "starts_on", "ends_on", "location", "region"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["name", "email", "phone", "organisation", "sex", "completed", "paper_score"]
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "off", "inputmode": "email"}),
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
+            "paper_score": forms.NumberInput(attrs={"min": 0, "max": 100, "inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(is_verified=True).order_by("name")
+        self.fields["organisation"].empty_label = "—"
+        self.fields["sex"].choices = [("", "—"), *Sex.choices]
+
+
+@login_required
+def record_delivery_view(request):
+    if not request.user.has_perm("courses.add_delivery"):
+        raise PermissionDenied
+    form = DeliveryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        delivery = form.save(commit=False)
+        delivery.trainer = request.user.get_full_name() or request.user.get_username()
+        delivery.save()
+        return redirect("courses:delivery_participants", pk=delivery.pk)
+    recent = (
+        Delivery.objects.order_by("-starts_on", "-pk")[:10] if request.user.has_perm("courses.change_delivery") else []
+    )
+    return render(request, "courses/delivery_form.html", {"form": form, "recent": recent})
+
+
+@login_required
+def delivery_participants_view(request, pk):
+    """Add the participants one by one, as they stand on the paper attendance sheet."""
+    if not request.user.has_perm("courses.change_delivery"):
+        raise PermissionDenied
+    delivery = get_object_or_404(Delivery, pk=pk)
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = form.save(commit=False)
+        participant.delivery = delivery
+        participant.sort_order = delivery.participants.count()
+        participant.save()
+        messages.success(request, _("%(name)s is added.") % {"name": participant.name})
+        return redirect(request.path + "#add")
+    participants = delivery.participants.select_related("organisation").order_by("sort_order", "pk")
+    return render(
+        request,
+        "courses/delivery_participants.html",
+        {"delivery": delivery, "form": form, "participants": participants},
     )

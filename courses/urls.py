@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import deliveries, views
 
 app_name = "courses"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("learn/lesson/<int:page_id>/complete/", views.complete_view, name="complete"),
     path("learn/attempt/<int:attempt_id>/submit/", views.submit_quiz_view, name="submit"),
     path("learn/attempt/<int:attempt_id>/", views.attempt_view, name="attempt"),
+    path("deliveries/new/", deliveries.record_delivery_view, name="record_delivery"),
+    path("deliveries/<int:pk>/participants/", deliveries.delivery_participants_view, name="delivery_participants"),
 ]

@@ -134,3 +134,52 @@ def test_paper_scores_need_the_permission_to_change_deliveries(client, delivery)
     response = upload(client, delivery, "email,score\nmalika@example.org,90\n")
     assert response.status_code in (302, 403)
     assert scores(delivery) == [None, None, None]
+
+
+def test_a_trainer_records_a_delivery_on_a_phone_in_tajik_one_participant_at_a_time(trainer_client):
+    page = trainer_client.get("/tg/deliveries/new/").content.decode()
+    assert "Сабти машғулияти рӯ ба рӯ" in page and 'name="session_number"' in page
+    response = trainer_client.post(
+        "/tg/deliveries/new/",
+        {
+            "session_number": 4,
+            "starts_on": "2026-05-04",
+            "ends_on": "2026-05-05",
+            "location": "Khorog",
+            "region": "gbao",
+        },
+    )
+    delivery = Delivery.objects.get(location="Khorog")
+    assert response["Location"] == f"/tg/deliveries/{delivery.pk}/participants/"
+    assert delivery.trainer == "Amina Karimova"  # the signed-in trainer
+
+    cso = OrganisationFactory(name="Pamir CSO")
+    learner = UserFactory(email="gulnora@example.org")
+    for name, email in (("Gulnora", "gulnora@example.org"), ("Davlat", "")):
+        response = trainer_client.post(
+            f"/tg/deliveries/{delivery.pk}/participants/",
+            {
+                "name": name,
+                "email": email,
+                "organisation": cso.pk,
+                "sex": "female",
+                "completed": "on",
+                "paper_score": "75",
+            },
+        )
+        assert response.status_code == 302 and response["Location"].endswith("#add")
+    page = trainer_client.get(f"/tg/deliveries/{delivery.pk}/participants/").content.decode()
+    assert "Gulnora" in page and "Davlat" in page and "ҳисоб ёфт шуд" in page  # "account found"
+    assert [p.learner for p in delivery.participants.order_by("sort_order")] == [learner, None]
+
+    response = trainer_client.post(f"/tg/deliveries/{delivery.pk}/participants/", {"name": "", "paper_score": "140"})
+    assert response.status_code == 200 and delivery.participants.count() == 2
+
+
+def test_learners_cannot_record_deliveries_or_see_their_participants(client, delivery):
+    assert client.get("/en/deliveries/new/").status_code == 302  # to the login
+    client.force_login(UserFactory())
+    assert client.get("/en/deliveries/new/").status_code == 403
+    assert client.get(f"/en/deliveries/{delivery.pk}/participants/").status_code == 403
+    assert client.post(f"/en/deliveries/{delivery.pk}/participants/", {"name": "Intruder"}).status_code == 403
+    assert not delivery.participants.filter(name="Intruder").exists()
