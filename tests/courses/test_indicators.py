@@ -386,3 +386,39 @@ def test_illustrative_deliveries_are_flagged_on_screen_and_in_the_file(staff_cli
     assert "illustrative demo delivery" in response.content.decode()
     header, _rows = csv_table(staff_client.get(URL, {"export": "csv"}))
     assert any(line and line[0] == "Warning" and "not real programme figures" in line[1] for line in header)
+
+
+def report_queries(client, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("params", [{"breakdown": "sex"}, {"breakdown": "thematic_area", "export": "csv"}])
+def test_the_report_takes_as_many_queries_for_many_people_as_for_few(staff_client, session_course, params):
+    course, lessons = session_course
+
+    def add_people(count, session):
+        csos = [OrganisationFactory() for _n in range(3)]
+        for n in range(count):
+            complete_session_online(UserFactory(profile__organisation=csos[n % 3]), lessons)
+        deliver(
+            session,
+            [
+                {"name": f"P{n}", "email": f"p{session}-{n}@example.org", "organisation": csos[n % 3]}
+                for n in range(count)
+            ],
+        )
+
+    add_people(2, 1)
+    staff_client.get(URL, params)  # the admin's first-request work (menus, sessions) out of the way
+    few = report_queries(staff_client, params)
+    add_people(25, 2)
+    add_people(25, 3)
+    assert report_queries(staff_client, params) == few
