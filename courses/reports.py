@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from openpyxl import Workbook
+from wagtail.admin.ui.tables import Column as TableColumn
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
@@ -475,3 +476,27 @@ def learner_records_view(request):
         "courses/admin/learner_records.html",
         {"email": email, "learner": learner, "records": records, "searched": bool(email)},
     )
+
+
+class FigureDisclosureReportView(ReportView):
+    """Who saw small counts in full or one learner's records, and when (read-only)."""
+
+    page_title = gettext_lazy("Views of small counts and learners' records")
+    header_icon = "view"
+    index_url_name = "courses_figure_disclosures"
+    index_results_url_name = "courses_figure_disclosures_results"
+    paginate_by = 50
+    columns = [
+        TableColumn("viewed_at", label=gettext_lazy("When")),
+        TableColumn("user", label=gettext_lazy("Who")),
+        TableColumn("get_kind_display", label=gettext_lazy("What")),
+        TableColumn("detail", label=gettext_lazy("Details")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("courses.view_figuredisclosure"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return FigureDisclosure.objects.select_related("user")

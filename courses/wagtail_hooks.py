@@ -13,6 +13,7 @@ from .models import CourseIndexPage, Delivery
 from .reports import (
     LEARNER_RECORDS_PERMISSION,
     REPORT_PERMISSION,
+    FigureDisclosureReportView,
     IndicatorReportView,
     LearningReportView,
     learner_records_view,
@@ -40,6 +41,12 @@ def register_learning_report_urls():
         ),
         path("reports/indicators/", IndicatorReportView.as_view(), name="courses_indicator_report"),
         path("reports/learner/", learner_records_view, name="courses_learner_records"),
+        path("reports/disclosures/", FigureDisclosureReportView.as_view(), name="courses_figure_disclosures"),
+        path(
+            "reports/disclosures/results/",
+            FigureDisclosureReportView.as_view(results_only=True),
+            name="courses_figure_disclosures_results",
+        ),
         path(
             "reports/indicators/results/",
             IndicatorReportView.as_view(results_only=True),
@@ -71,7 +78,12 @@ def register_indicator_report_menu_item():
 def register_learning_report_permission():
     return Permission.objects.filter(
         content_type__app_label="courses",
-        codename__in=["view_learning_reports", "view_unsuppressed_figures", "view_learner_records"],
+        codename__in=[
+            "view_learning_reports",
+            "view_unsuppressed_figures",
+            "view_learner_records",
+            "view_figuredisclosure",
+        ],
     )
 
 
@@ -147,3 +159,19 @@ def register_learner_records_menu_item():
 def personal_learning_data(user):
     """What the learner's own data export (accounts) includes from the courses."""
     return learner_records(user)
+
+
+class FigureDisclosureMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_figuredisclosure")
+
+
+@hooks.register("register_reports_menu_item")
+def register_figure_disclosures_menu_item():
+    return FigureDisclosureMenuItem(
+        _("Views of small counts"),
+        reverse("courses_figure_disclosures"),
+        name="figure-disclosures",
+        icon_name="view",
+        order=53,
+    )

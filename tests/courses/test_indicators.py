@@ -372,6 +372,14 @@ def test_small_counts_in_full_need_their_own_permission_and_every_view_is_logged
     exact_client.get(URL, {"breakdown": "sex"})
     assert FigureDisclosure.objects.count() == 2
 
+    # The log is read in the admin by those given its view permission, and by nobody else.
+    log_url = "/admin/reports/disclosures/"
+    assert exact_client.get(log_url).status_code in (302, 403)
+    auditor = Client()
+    auditor.force_login(staff_user("view_figuredisclosure"))
+    page = auditor.get(log_url).content.decode()
+    assert page.count("Unsuppressed figures") == 2 and "csv: Training session: All sessions" in page
+
 
 def test_the_report_is_for_programme_staff_only(client):
     client.force_login(staff_user())
