@@ -838,7 +838,8 @@ class FigureDisclosure(models.Model):
     viewed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("view of unsuppressed figures")
+        verbose_name = _("record of a view of small counts")
+        verbose_name_plural = _("records of views of small counts")
         ordering = ["-viewed_at", "-pk"]
         permissions = [
             ("view_unsuppressed_figures", "Can view indicator figures without small-count suppression"),
