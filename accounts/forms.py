@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.collation import AlphabeticalModelChoiceField
 from home.languages import preferred_language
 from home.models import MemberProfile, Organisation, Region, Sex
 
@@ -14,9 +15,9 @@ from home.models import MemberProfile, Organisation, Region, Sex
 class OrganisationFields(forms.Form):
     """Pick an organisation from the directory, or type the name of one that is not there yet."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = AlphabeticalModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.filter(is_verified=True).order_by("name"),
+        queryset=Organisation.objects.filter(is_verified=True),
         required=False,
         empty_label="—",
         help_text=_("Choose your organisation from the list."),
@@ -179,12 +180,25 @@ class DeleteAccountForm(forms.Form):
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's login form; the view refuses it while too many recent attempts have failed."""
+    """Django's login form by email, in any case; the view refuses it while too many recent attempts have failed."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
+        "invalid_login": _("The email or password is not right. Check both; capital letters matter in the password."),
         "throttled": _("Too many failed attempts to log in. Please wait %(minutes)s minutes and try again."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.label = _("Email")
+        username.widget = forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email", "maxlength": 254})
+
+    def clean_username(self):
+        """Accounts are named by their email, stored in lower case; older ones may not be, so match any case."""
+        email = self.cleaned_data["username"].strip()
+        stored = get_user_model().objects.filter(username__iexact=email).values_list("username", flat=True)
+        return stored.first() or email.lower()
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page, Revision
 
+from home.collation import AlphabeticalModelChoiceField, sort_key
 from home.models import Organisation
 from home.signals import organisations_merged
 
@@ -72,19 +73,22 @@ def can_merge_organisations(user):
     return user.has_perm("home.change_organisation") and user.has_perm("home.delete_organisation")
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(AlphabeticalModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name if obj.is_verified else _("%(name)s (not verified)") % {"name": obj.name}
+
+    def order_key(self, obj):
+        return (obj.is_verified, sort_key(obj.name))
 
 
 class MergeOrganisationsForm(forms.Form):
     source = OrganisationChoiceField(
-        queryset=Organisation.objects.order_by("is_verified", "name"),
+        queryset=Organisation.objects.all(),
         label=_("Merge this organisation"),
         help_text=_("Usually a name someone typed at sign-up (not verified). It is deleted after the merge."),
     )
     target = OrganisationChoiceField(
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.all(),
         label=_("into this one"),
         help_text=_("The directory entry to keep. Its people, resources and submissions now include the other's."),
     )

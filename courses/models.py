@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.languages import nearest_languages
-from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone
+from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone, thematic_areas_in
 
 from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
 
@@ -68,7 +68,7 @@ def course_cards(courses):
         course.lesson_count = len(course.outline)
         course.language_names = [names[code] for code in course.outline.complete_languages]
         course.partial_language_names = [names[code] for code in course.outline.partial_languages]
-        course.areas = areas.get(course.pk, [])
+        course.areas = thematic_areas_in(course.locale_id, areas.get(course.pk, []))
 
 
 # The programme's five training sessions (programme.TrainingSessionPage.number), taught online in
@@ -99,7 +99,7 @@ class CoursePage(Page):
         TranslatableField("body"),
         SynchronizedField("level"),
         SynchronizedField("estimated_hours"),
-        TranslatableField("thematic_area_links"),
+        SynchronizedField("thematic_area_links"),  # shown in the reader's language: home.models.thematic_areas_in
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
@@ -120,7 +120,7 @@ class CoursePage(Page):
 
 
 class CourseThematicArea(Orderable):
-    """A course's thematic area (an orderable, so wagtail-localize maps it to each translation)."""
+    """A course's thematic area; every translation keeps the same links (see home.models.thematic_areas_in)."""
 
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="thematic_area_links")
     thematic_area = models.ForeignKey(
@@ -128,7 +128,6 @@ class CourseThematicArea(Orderable):
     )
 
     panels = [FieldPanel("thematic_area")]
-    translatable_fields = [TranslatableField("thematic_area")]
 
 
 class LessonPage(Page):

@@ -126,6 +126,24 @@ class Sex(models.TextChoices):
     NOT_SAID = "not_said", _("Prefer not to say")
 
 
+def thematic_areas_in(locale_id, areas):
+    """The one rule for links to thematic areas, in every app: a page may link to an area in any
+    language (wagtail-localize keeps the source's link in each translation), and readers always see
+    the area in the page's language, or as linked while it has no translation there.
+    """
+    key = f"thematic-areas:{current_version()}:{locale_id}"
+    by_key = cache.get(key)
+    if by_key is None:
+        by_key = {area.translation_key: area for area in ThematicArea.objects.filter(locale_id=locale_id)}
+        cache.set(key, by_key, settings.PAGE_CACHE_SECONDS or 60)
+    return [by_key.get(area.translation_key, area) for area in areas if area is not None]
+
+
+def thematic_area_in(locale_id, area):
+    """One linked area (or None) by the same rule."""
+    return thematic_areas_in(locale_id, [area])[0] if area is not None else None
+
+
 class Organisation(models.Model):
     """One record per organisation, wherever it appears: attendee, publisher, learner's employer."""
 

@@ -1,9 +1,6 @@
 """Cached lookups behind the library's filters, rebuilt whenever resources, areas or organisations change."""
 
 from django.core.cache import cache
-from wagtail.models import Locale
-
-from home.models import ThematicArea
 
 FACETS_VERSION_KEY = "library:facets-version"
 
@@ -18,14 +15,3 @@ def bump_facets_version():
 
 def facets_version():
     return cache.get_or_set(FACETS_VERSION_KEY, 1, None)
-
-
-def localized_area_names(locale_id=None):
-    """{translation_key: name in the reader's language} for every thematic area (cached)."""
-    locale_id = locale_id or Locale.get_active().pk
-    key = f"library:area-names:{locale_id}:{facets_version()}"
-    names = cache.get(key)
-    if names is None:
-        names = dict(ThematicArea.objects.filter(locale_id=locale_id).values_list("translation_key", "name"))
-        cache.set(key, names, 3600)
-    return names

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.collation import AlphabeticalModelChoiceField, sorted_by_name
 from home.models import Organisation, ThematicArea
 
 from .models import Access, Coverage, MaterialLanguage, ResourceType
@@ -50,10 +51,10 @@ class MultipleFileField(forms.FileField):
 
 def thematic_area_choices():
     locale = Locale.get_active()
-    areas = ThematicArea.objects.filter(locale=locale).order_by("name")
+    areas = ThematicArea.objects.filter(locale=locale)
     if not areas:
-        areas = ThematicArea.objects.filter(locale__language_code="en").order_by("name")
-    return [(area.slug, area.name) for area in areas]
+        areas = ThematicArea.objects.filter(locale__language_code="en")
+    return [(area.slug, area.name) for area in sorted_by_name(areas)]
 
 
 class SubmissionForm(forms.Form):
@@ -104,9 +105,9 @@ class SubmissionForm(forms.Form):
             ]
         )
         if organisation is None:
-            self.fields["organisation"] = forms.ModelChoiceField(
+            self.fields["organisation"] = AlphabeticalModelChoiceField(
                 label=_("Your organisation"),
-                queryset=Organisation.objects.filter(is_verified=True).order_by("name"),
+                queryset=Organisation.objects.filter(is_verified=True),
                 help_text=_("We link your account to it; its members get access when the contribution is approved."),
             )
             self.order_fields(["organisation"])

@@ -17,10 +17,9 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import PAGE_TRANSLATABLE_FIELDS, MemberProfile
+from home.models import PAGE_TRANSLATABLE_FIELDS, MemberProfile, thematic_areas_in
 
 from .access import MEMBERS_GROUP, can_open_members_files
-from .facets import localized_area_names
 
 
 class ResourceType(models.TextChoices):
@@ -189,11 +188,8 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = list(self.files.select_related("document"))
         context["languages"] = [link.get_language_display() for link in self.material_languages.all()]
-        names = localized_area_names(self.locale_id)
-        context["areas"] = [
-            names.get(link.thematic_area.translation_key, link.thematic_area.name)
-            for link in self.thematic_area_links.select_related("thematic_area")
-        ]
+        linked = [link.thematic_area for link in self.thematic_area_links.select_related("thematic_area")]
+        context["areas"] = [area.name for area in thematic_areas_in(self.locale_id, linked)]
         context["can_open_files"] = (not self.is_members_only) or can_open_members_files(request.user)
         context["library"] = self.get_parent()
         return context
@@ -210,7 +206,7 @@ class ResourceMaterialLanguage(Orderable):
 
 
 class ResourceThematicArea(Orderable):
-    """A link to the English thematic area; the same links serve every translation (filter by slug)."""
+    """A resource's thematic area; every translation keeps the same links (see home.models.thematic_areas_in)."""
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="thematic_area_links")
     thematic_area = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+from operator import itemgetter
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -13,7 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from home import page_cache
-from home.models import MemberProfile, Organisation, ThematicArea
+from home.collation import sorted_by_name
+from home.models import MemberProfile, Organisation, ThematicArea, thematic_areas_in
 from home.search_index import search as site_search
 from home.search_terms import search_terms
 
@@ -44,9 +46,7 @@ def library_facets(index):
     facets = cache.get(key)
     if facets is not None:
         return facets
-    area_rows = list(
-        ThematicArea.objects.filter(locale_id=index.locale_id).values_list("translation_key", "slug", "name")
-    )
+    area_rows = list(ThematicArea.objects.filter(locale_id=index.locale_id).values_list("slug", "name"))
     facet_rows = list(
         ResourcePage.objects.live()
         .filter(locale_id=index.locale_id, path__startswith=index.path)
@@ -60,9 +60,8 @@ def library_facets(index):
         for org in Organisation.objects.filter(pk__in=organisation_ids)
     ]
     facets = {
-        "area_names": {key: name for key, _slug, name in area_rows},
-        "areas": sorted([(slug, name) for _key, slug, name in area_rows], key=lambda item: item[1]),
-        "organisations": sorted(organisations, key=lambda item: item[1]),
+        "areas": sorted_by_name(area_rows, key=itemgetter(1), language=language),
+        "organisations": sorted_by_name(organisations, key=itemgetter(1), language=language),
         "years": sorted({year for _org, year in facet_rows if year}, reverse=True),
     }
     cache.set(key, facets, 3600)
@@ -179,12 +178,9 @@ def resource_list(request, index):
     )
 
     page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
-    area_names = facets["area_names"]
     for resource in results:
-        resource.area_names = [
-            area_names.get(link.thematic_area.translation_key, link.thematic_area.name)
-            for link in resource.thematic_area_links.all()
-        ]
+        areas = [link.thematic_area for link in resource.thematic_area_links.all()]
+        resource.area_names = [area.name for area in thematic_areas_in(index.locale_id, areas)]
         resource.language_names = [link.get_language_display() for link in resource.material_languages.all()]
 
     context = index.get_context(request)

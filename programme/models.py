@@ -1,5 +1,7 @@
 """Programme content: the training programme and its sessions, consultations, forums, recommendations."""
 
+from operator import itemgetter
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -15,7 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import page_cache
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, ThematicArea
+from home.collation import sorted_by_name
+from home.models import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, ThematicArea, thematic_area_in
 
 from .blocks import ForumSessionBlock, KeyTopicBlock, LearnMoreBlock, TopicListBlock
 
@@ -423,16 +426,13 @@ class RecommendationFilterForm(forms.Form):
     def __init__(self, data, *, locale):
         super().__init__(data)
         everything = [("", _("All"))]
-        sources = (
-            Page.objects.live()
-            .filter(locale_id=locale)
-            .type(ConsultationPage, ForumPage)
-            .order_by("title")
-            .values_list("slug", "title")
-        )
-        self.fields["source"].choices = everything + list(sources)
-        areas = ThematicArea.objects.filter(locale_id=locale, recommendations__live=True).distinct()
-        self.fields["area"].choices = everything + list(areas.order_by("name").values_list("slug", "name"))
+        sources = Page.objects.live().filter(locale_id=locale).type(ConsultationPage, ForumPage)
+        sources = sorted_by_name(sources.values_list("slug", "title"), key=itemgetter(1))
+        self.fields["source"].choices = everything + sources
+        # Recommendations may link to an area in any language (home.models.thematic_areas_in): offer this one's.
+        linked = ThematicArea.objects.filter(recommendations__live=True, recommendations__locale_id=locale)
+        areas = ThematicArea.objects.filter(locale_id=locale, translation_key__in=linked.values("translation_key"))
+        self.fields["area"].choices = everything + sorted_by_name(areas.values_list("slug", "name"), key=itemgetter(1))
         self.fields["addressee"].choices = everything + list(Addressee.choices)
         self.fields["status"].choices = everything + list(FollowUpStatus.choices)
 
@@ -482,6 +482,7 @@ class RecommendationIndexPage(IndexPage):
         sources = dict(form.fields["source"].choices)
         for recommendation in page_obj:
             recommendation.source_title = sources.get(recommendation.source_slug, "")
+            recommendation.area = thematic_area_in(self.locale_id, recommendation.thematic_area)
         context.update({"filter_form": form, "is_filtered": bool(filters), "recommendations": page_obj})
         return context
 
@@ -566,7 +567,7 @@ class RecommendationPage(Page):
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("text"),
         TranslatableField("follow_up_note"),
-        TranslatableField("thematic_area"),
+        SynchronizedField("thematic_area"),  # shown in the reader's language: home.models.thematic_areas_in
         SynchronizedField("source"),
         SynchronizedField("session_number"),
         SynchronizedField("addressee"),
@@ -611,4 +612,5 @@ class RecommendationPage(Page):
                 .first()
             )
         context["source_page"] = source
+        context["thematic_area"] = thematic_area_in(self.locale_id, self.thematic_area)
         return context

@@ -194,6 +194,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # The reader's choice of language (the switcher, the profile) outlives the browser session.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+FORMAT_MODULE_PATH = ["home.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Dushanbe"

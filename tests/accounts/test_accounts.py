@@ -110,7 +110,7 @@ def test_delete_account_removes_the_learning_data(learner_client, learner):
     assert LessonCompletion.objects.filter(learner_id=learner.pk).exists()
 
     response = learner_client.post("/tg/accounts/delete/", {"password": "wrong"})
-    assert "Ин пароли шумо нест." in response.content.decode()
+    assert "Ин рамзи шумо нест." in response.content.decode()
     assert get_user_model().objects.filter(pk=learner.pk).exists()
     response = learner_client.post("/en/accounts/delete/", {"password": PASSWORD})
     assert response.status_code == 302

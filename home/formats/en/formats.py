@@ -1,0 +1,2 @@
+DATE_FORMAT = "j F Y"  # 20 November 2026
+DATETIME_FORMAT = "j F Y, H:i"
