@@ -45,6 +45,7 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("course catalogue")
+        verbose_name_plural = _("course catalogues")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -107,6 +108,7 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+        verbose_name_plural = _("courses")
 
     def lessons(self):
         return list(LessonPage.objects.child_of(self).live().order_by("path"))
@@ -191,6 +193,7 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
 
     @property
     def questions(self):
@@ -264,6 +267,7 @@ class Enrolment(models.Model):
 
     class Meta:
         verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
         permissions = [("view_learning_reports", "Can view learning reports")]
         constraints = [models.UniqueConstraint(fields=["learner", "course_key"], name="one_enrolment_per_course")]
 
@@ -279,6 +283,7 @@ class LessonCompletion(models.Model):
 
     class Meta:
         verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
         constraints = [models.UniqueConstraint(fields=["learner", "lesson_key"], name="one_completion_per_lesson")]
 
     def __str__(self):
@@ -303,6 +308,7 @@ class QuizAttempt(models.Model):
 
     class Meta:
         verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
         ordering = ["-started_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -333,6 +339,7 @@ class Certificate(models.Model):
 
     class Meta:
         verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
         constraints = [models.UniqueConstraint(fields=["learner", "course_key"], name="one_certificate_per_course")]
 
     def __str__(self):

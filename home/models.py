@@ -45,6 +45,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     @property
     def localized(self):
@@ -94,6 +95,7 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 class ThematicArea(TranslatableMixin, models.Model):
@@ -288,6 +290,7 @@ class SearchEntry(models.Model):
 
     class Meta:
         verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
 
     def __str__(self):
         return self.title
@@ -305,6 +308,7 @@ class SearchTerm(models.Model):
 
     class Meta:
         verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
         constraints = [models.UniqueConstraint(fields=["entry", "term"], name="home_searchterm_once_per_entry")]
         # Pattern operator classes let PostgreSQL use these for `term IN (...)` and for the prefix
         # (`LIKE 'ab%'`) of did-you-mean whatever the database's collation; SQLite ignores them.

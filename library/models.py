@@ -6,6 +6,7 @@ everyone else on every request. Membership is that group; ``LibraryMembership`` 
 granted it and who was revoked, so a revoked member is never re-added automatically.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -77,6 +79,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("library")
+        verbose_name_plural = _("libraries")
 
     @property
     def views(self):
@@ -229,7 +232,7 @@ class DownloadCount(models.Model):
     """Downloads of a resource, counted across its translations (keyed by the page's translation key)."""
 
     translation_key = models.UUIDField(unique=True)
-    count = models.PositiveIntegerField(default=0)
+    count = models.PositiveIntegerField(default=0, verbose_name=_("downloads"))
 
     class Meta:
         verbose_name = _("download count")
@@ -253,15 +256,27 @@ class Submission(models.Model):
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
         REJECTED = "rejected", _("Rejected")
 
-    page = models.OneToOneField(ResourcePage, on_delete=models.CASCADE, related_name="submission")
-    submitter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_submissions"
+    page = models.OneToOneField(
+        ResourcePage, on_delete=models.CASCADE, related_name="submission", verbose_name=_("resource")
     )
-    organisation = models.ForeignKey("home.Organisation", on_delete=models.PROTECT, related_name="library_submissions")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    submitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="library_submissions",
+        verbose_name=_("sent by"),
+    )
+    organisation = models.ForeignKey(
+        "home.Organisation",
+        on_delete=models.PROTECT,
+        related_name="library_submissions",
+        verbose_name=_("organisation"),
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True, verbose_name=_("status")
+    )
     moderator_comment = models.TextField(blank=True, verbose_name=_("moderator's comment"))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("sent on"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("changed"))
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -331,6 +346,12 @@ class LibraryMembership(models.Model):
             self.user.groups.add(members_group())
 
 
+class ModeratorCommentForm(TaskStateCommentForm):
+    """Wagtail's comment form, whose label is translated once at import (in English): this one follows the editor."""
+
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea({"rows": 2}))
+
+
 class LibraryReviewTask(AbstractGroupApprovalTask):
     """Wagtail's group approval task plus a final "Reject" that records the moderator's reason."""
 
@@ -350,6 +371,9 @@ class LibraryReviewTask(AbstractGroupApprovalTask):
             task_state.reject(user=user, **kwargs)
             return None
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_form_for_action(self, action):
+        return ModeratorCommentForm
 
     @classmethod
     def get_description(cls):

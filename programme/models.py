@@ -86,6 +86,7 @@ class TrainingProgrammePage(IndexPage):
 
     class Meta:
         verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
 
     def key_figures(self):
         figures = [
@@ -158,6 +159,7 @@ class TrainingSessionPage(Page):
 
     class Meta:
         verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
         ordering = ["number"]
 
     def learn_more_pages(self):
@@ -199,6 +201,7 @@ class ConsultationIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("consultation list")
+        verbose_name_plural = _("consultation lists")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -285,6 +288,7 @@ class ConsultationPage(Page):
 
     class Meta:
         verbose_name = _("consultation summary")
+        verbose_name_plural = _("consultation summaries")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -305,6 +309,7 @@ class ConsultationOrganisation(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("attending organisation")
+        verbose_name_plural = _("attending organisations")
 
 
 # --- Forums -----------------------------------------------------------------------------------
@@ -315,6 +320,7 @@ class ForumIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("forum list")
+        verbose_name_plural = _("forum lists")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -375,6 +381,7 @@ class ForumPage(Page):
 
     class Meta:
         verbose_name = _("forum")
+        verbose_name_plural = _("forums")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -459,6 +466,7 @@ class RecommendationIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("recommendation list")
+        verbose_name_plural = _("recommendation lists")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -584,6 +592,7 @@ class RecommendationPage(Page):
 
     class Meta:
         verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
 
     def save(self, *args, **kwargs):
         self.source_slug = self.source.slug if self.source_id else ""
