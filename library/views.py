@@ -249,7 +249,7 @@ def submit_resource(request, index):
 def my_submissions(request, index):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    submissions = Submission.objects.filter(submitter=request.user).select_related("page", "organisation")
+    submissions = Submission.objects.filter(submitter=request.user).select_related("page__locale", "organisation")
     context = index.get_context(request)
     context.update({"submissions": submissions, "can_open_files": can_open_members_files(request.user)})
     return TemplateResponse(request, "library/my_submissions.html", context)
