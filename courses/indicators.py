@@ -8,12 +8,14 @@ report hides small ones (courses.suppression).
 
 import datetime
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.collation import sorted_by_name
 from home.models import Organisation, Region, Sex, ThematicArea
 
 from .models import (
@@ -319,10 +321,10 @@ def categories(breakdown):
         return [*Organisation.Type.choices, (NOT_GIVEN, _("No organisation given"))]
     areas = {}
     language = (get_language() or "en").split("-")[0]
-    for area in ThematicArea.objects.select_related("locale").order_by("name"):
+    for area in ThematicArea.objects.select_related("locale"):
         if area.slug not in areas or area.locale.language_code == language:
             areas[area.slug] = area.name
-    return [*sorted(areas.items(), key=lambda item: item[1]), (NOT_GIVEN, _("No thematic area"))]
+    return [*sorted_by_name(areas.items(), key=itemgetter(1)), (NOT_GIVEN, _("No thematic area"))]
 
 
 def _organisation_attributes(organisation_ids):
