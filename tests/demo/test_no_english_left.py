@@ -28,7 +28,8 @@ ALLOWED = {
     "EFCA",  # Eurasia Foundation of Central Asia
     "COVID",
     "English",  # a language's own name for itself, as every language picker shows it
-    "pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "ppt", "pptx", "csv", "txt", "jpg", "jpeg", "png",  # file types
+    "pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "ppt", "pptx", "csv", "txt",  # file types
+    "jpg", "jpeg", "png", "json",
     "HMK",  # certificate codes
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
