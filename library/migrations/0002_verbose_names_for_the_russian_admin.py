@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0009_verbose_names_for_the_russian_admin'),
+        ('home', '0010_verbose_names_for_the_russian_admin'),
         ('library', '0001_resource_centre'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

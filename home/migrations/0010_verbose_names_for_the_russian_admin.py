@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0008_self_declared_sex_phone_and_organisation_size'),
+        ('home', '0009_page_url_path_index'),
     ]
 
     operations = [
