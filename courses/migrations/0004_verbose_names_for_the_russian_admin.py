@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0002_in_person_deliveries_and_lesson_sessions'),
+        ('courses', '0003_small_count_view_log_names'),
     ]
 
     operations = [
