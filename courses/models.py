@@ -336,6 +336,10 @@ class Certificate(models.Model):
     code = models.CharField(max_length=20, unique=True, default=new_certificate_code, editable=False)
     learner_name = models.CharField(max_length=300)
     issued_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revocation_reason = models.TextField(_("reason for revoking"), blank=True, editable=False)
+    # The signed Open Badges 3.0 credential (a VC-JWT, courses/credentials.py), made once on completion.
+    credential = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")
@@ -344,6 +348,31 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    def revoke(self, reason):
+        """Revoke once (the first reason and date stay); the verification page, the QR code's target
+        and the credential status list say so from now on."""
+        Certificate.objects.filter(pk=self.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revocation_reason=reason
+        )
+        self.refresh_from_db(fields=["revoked_at", "revocation_reason"])
+
+
+def normalise_certificate_code(typed):
+    """The code as printed (HMK-XXXXX-XXXXX) from what someone typed or pasted: case, spaces, dashes and
+    the prefix are forgiven, and O, I and L read as 0, 1 and 1 (the code is hexadecimal). None when it
+    cannot be a code."""
+    raw = "".join(ch for ch in (typed or "").upper() if ch.isalnum())
+    if raw.startswith("HMK"):
+        raw = raw[3:]
+    raw = raw.translate(str.maketrans("OIL", "011"))
+    if len(raw) != 10 or any(ch not in "0123456789ABCDEF" for ch in raw):
+        return None
+    return f"HMK-{raw[:5]}-{raw[5:]}"
 
 
 class OutlineLesson:

@@ -1,14 +1,16 @@
 """Learner actions and pages outside the page tree: enrol, complete, quiz results, dashboard, certificates."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from .certificate_pdf import certificate_pdf
 from .models import (
     Certificate,
     CourseOutline,
@@ -150,7 +152,27 @@ def dashboard_view(request):
 def certificate_view(request, code):
     certificate = get_object_or_404(Certificate, code=code, learner=request.user)
     course = localized(CoursePage, certificate.course_key)
-    return render(request, "courses/certificate.html", {"certificate": certificate, "course": course})
+    languages = [(code, name) for code, name in settings.LANGUAGES if code != get_language()]
+    return render(
+        request,
+        "courses/certificate.html",
+        {"certificate": certificate, "course": course, "other_languages": languages},
+    )
+
+
+@never_cache
+@login_required
+def certificate_pdf_view(request, code):
+    """The learner's own certificate as a PDF download, in the language of the address."""
+    certificate = get_object_or_404(Certificate, code=code, learner=request.user)
+    if certificate.is_revoked:
+        return redirect("courses:certificate", code=certificate.code)
+    course = localized(CoursePage, certificate.course_key)
+    language = get_language()
+    data = certificate_pdf(certificate, course.title if course else "", language)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}-{language}.pdf"'
+    return response
 
 
 @never_cache  # it shows a learner's name: kept in no cache, so deleting the account removes it everywhere

@@ -16,10 +16,14 @@ none of them. fpdf2 embeds only the glyphs a document uses, so a one-page certif
 
 import datetime
 import io
+import logging
 from pathlib import Path
 
 import segno
 from fpdf import FPDF
+
+# fontTools reports every subset it makes at INFO level; that is noise in the site's logs.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_FAMILY = "NotoSans"
