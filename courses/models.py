@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.languages import nearest_languages
 from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone, thematic_areas_in
+from home.transactions import atomic_with_retry
 
 from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
 
@@ -576,6 +577,7 @@ class QuizRefused(Exception):
     """A quiz submission that is refused; the message is shown to the learner."""
 
 
+@atomic_with_retry
 def enrol(user, course):
     enrolment, _created = _get_or_create(Enrolment, learner=user, course_key=course.translation_key)
     return enrolment
@@ -590,8 +592,9 @@ def _get_or_create(model, defaults=None, **lookup):
         return model.objects.get(**lookup), False
 
 
+@atomic_with_retry
 def complete_lesson(user, lesson):
-    """Record the lesson as complete; complete the course when it was the last lesson left."""
+    """Record the lesson as complete; complete the course when it was the last lesson left (one transaction)."""
     course = lesson.get_parent().specific
     enrolment = enrol(user, course)
     _get_or_create(
@@ -646,46 +649,48 @@ def open_attempt(user, lesson, course_key=None):
     return attempt
 
 
+@atomic_with_retry
 def submit_attempt(user, attempt_pk, data):
-    """Score a submitted quiz. Raises QuizRefused (changing nothing) for anything but a clean submission.
+    """Score a submitted quiz and, when it passes, complete the lesson, in one transaction.
+
+    Raises QuizRefused (changing nothing) for anything but a clean submission.
 
     ``data`` is the POST: only ``q-<question id>`` keys whose values are choices of that question.
     """
-    with transaction.atomic():
-        attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_pk, learner=user).first()
-        if attempt is None:
-            raise LookupError(attempt_pk)
-        if attempt.status != QuizAttempt.Status.OPEN:
-            raise QuizRefused(_("This attempt has already been submitted. Your answers were not changed."))
-        lesson = LessonPage.objects.live().filter(translation_key=attempt.lesson_key).select_related("locale").first()
-        if lesson is None:
-            raise LookupError(attempt_pk)
-        questions = {qid: {cid for cid, _c in choices} for qid, _q, choices in lesson.ordered_questions()}
-        kinds = {qid: question["kind"] for qid, question, _c in lesson.ordered_questions()}
-        answers = {}
-        for key in data:
-            if key == "csrfmiddlewaretoken":
-                continue
-            if not key.startswith("q-") or key[2:] not in questions:
-                raise QuizRefused(_("The form sent something that is not part of this quiz. Nothing was saved."))
-            qid = key[2:]
-            chosen = data.getlist(key)
-            if not set(chosen) <= questions[qid] or len(set(chosen)) != len(chosen):
-                raise QuizRefused(_("An answer does not belong to its question. Nothing was saved."))
-            if kinds[qid] != "multiple" and len(chosen) > 1:
-                raise QuizRefused(_("Choose only one answer for each single-choice question. Nothing was saved."))
-            answers[qid] = chosen
-        missing = [qid for qid in questions if qid not in answers]
-        if missing:
-            raise QuizRefused(_("Please answer every question before you submit."))
-        percent, _results = lesson.score(answers)
-        attempt.answers = answers
-        attempt.score = percent
-        attempt.passed = percent >= lesson.pass_mark
-        attempt.status = QuizAttempt.Status.FINISHED
-        attempt.finished_at = timezone.now()
-        attempt.save()
-    if attempt.passed:
+    attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_pk, learner=user).first()
+    if attempt is None:
+        raise LookupError(attempt_pk)
+    if attempt.status != QuizAttempt.Status.OPEN:
+        raise QuizRefused(_("This attempt has already been submitted. Your answers were not changed."))
+    lesson = LessonPage.objects.live().filter(translation_key=attempt.lesson_key).select_related("locale").first()
+    if lesson is None:
+        raise LookupError(attempt_pk)
+    questions = {qid: {cid for cid, _c in choices} for qid, _q, choices in lesson.ordered_questions()}
+    kinds = {qid: question["kind"] for qid, question, _c in lesson.ordered_questions()}
+    answers = {}
+    for key in data:
+        if key == "csrfmiddlewaretoken":
+            continue
+        if not key.startswith("q-") or key[2:] not in questions:
+            raise QuizRefused(_("The form sent something that is not part of this quiz. Nothing was saved."))
+        qid = key[2:]
+        chosen = data.getlist(key)
+        if not set(chosen) <= questions[qid] or len(set(chosen)) != len(chosen):
+            raise QuizRefused(_("An answer does not belong to its question. Nothing was saved."))
+        if kinds[qid] != "multiple" and len(chosen) > 1:
+            raise QuizRefused(_("Choose only one answer for each single-choice question. Nothing was saved."))
+        answers[qid] = chosen
+    missing = [qid for qid in questions if qid not in answers]
+    if missing:
+        raise QuizRefused(_("Please answer every question before you submit."))
+    percent, _results = lesson.score(answers)
+    attempt.answers = answers
+    attempt.score = percent
+    attempt.passed = percent >= lesson.pass_mark
+    attempt.status = QuizAttempt.Status.FINISHED
+    attempt.finished_at = timezone.now()
+    attempt.save()
+    if attempt.passed:  # in the same transaction: a passed quiz is never saved without its completion
         complete_lesson(user, lesson)
     return attempt
 
