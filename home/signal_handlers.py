@@ -71,6 +71,10 @@ def index_restricted_subtree(sender, instance, raw=False, **kwargs):
 
 
 def connect():
+    # Wagtail's workflow emails after commit, with one bounded wait on the mail server (home.mail).
+    from .mail import connect_workflow_notifiers
+
+    connect_workflow_notifiers()
     user_logged_in.connect(remember_admin_access, dispatch_uid="userbar-remember-admin-access")
     # The site search index (home.search_index): pages as stored, live and public only.
     post_save.connect(index_saved_page, dispatch_uid="search-index-page-save")

@@ -130,6 +130,10 @@ class SubmissionForm(forms.Form):
         self.fields["files"].label = _("Add files")
         self.order_fields([name for name in self.fields if name != "files"] + ["files"])
 
+    def clean_title(self):
+        # One line: a title goes into email subjects and file names (a newline there is header injection).
+        return " ".join(self.cleaned_data["title"].split())
+
     def clean(self):
         cleaned = super().clean()
         if "keep_files" in self.fields and not cleaned.get("keep_files") and not cleaned.get("files"):

@@ -1,11 +1,12 @@
 """Emails to submitters (in their own language) and to moderators."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from home.languages import preferred_language
+from home.mail import one_line, send_after_commit
 
 
 def _absolute(path):
@@ -16,7 +17,8 @@ def _send(template, context, recipients, language):
     with translation.override(language):
         subject = render_to_string(f"library/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"library/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
+    message = EmailMessage(one_line(subject), body, settings.DEFAULT_FROM_EMAIL, recipients)
+    send_after_commit(lambda connection: connection.send_messages([message]))
 
 
 def notify_submitter(submission):

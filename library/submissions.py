@@ -92,7 +92,7 @@ def _create_submission(user, organisation, index, data, stored):
     _quiet_wagtail_notifications(user)
     page.get_workflow().start(page, user)  # the review workflow setup_site put on the library
     submission = Submission.objects.create(page=page, submitter=user, organisation=organisation)
-    # Wagtail's workflow emails the moderators (GroupApprovalTask submission notification).
+    # Wagtail's workflow emails the moderators once this transaction commits (home/mail.py).
     return submission
 
 

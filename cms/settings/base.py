@@ -61,6 +61,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# Seconds to wait for the mail server. Emails go out after the transaction commits (home/mail.py) and
+# one request waits for a silent server once, so this bounds how long a form can take when mail is down.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 5)
 # SMTP when a host is configured; otherwise emails are printed to the console.
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"

@@ -55,11 +55,12 @@ def test_form_is_translated_and_lists_areas_in_the_readers_language(client, newc
     assert 'name="organisation"' not in html  # the newcomer's organisation is known
 
 
-def test_good_submission_lands_pending_and_invisible(client, newcomer, moderator):
+def test_good_submission_lands_pending_and_invisible(client, newcomer, moderator, django_capture_on_commit_callbacks):
     client.force_login(newcomer)
     before = counts()
     data = submission_data(files=[pdf_upload()])
-    response = client.post(SUBMIT, data)
+    with django_capture_on_commit_callbacks(execute=True):  # moderators are emailed once it is committed
+        response = client.post(SUBMIT, data)
     assert response.status_code == 302
     assert response["Location"].endswith("/en/library/my-submissions/")
     assert counts() == (before[0] + 1, before[1] + 1, before[2] + 1)
