@@ -346,6 +346,7 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         constraints = [models.UniqueConstraint(fields=["learner", "course_key"], name="one_certificate_per_course")]
+        permissions = [("revoke_certificate", _("Can revoke certificates"))]
 
     def __str__(self):
         return self.code

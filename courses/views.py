@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from . import verification
 from .certificate_pdf import certificate_pdf
 from .models import (
     Certificate,
@@ -175,11 +176,26 @@ def certificate_pdf_view(request, code):
     return response
 
 
-@never_cache  # it shows a learner's name: kept in no cache, so deleting the account removes it everywhere
+@never_cache  # it shows a learner's name: kept in no cache, so deleting the account or revoking shows at once
+def verify_form_view(request):
+    """/<lang>/certificates/verify/?code=…: the form for people holding a paper certificate."""
+    return _verification(request, request.GET.get("code", ""))
+
+
+@never_cache
 def verify_view(request, code):
-    certificate = Certificate.objects.filter(code=code.upper()[:20]).first()
+    """/<lang>/certificates/verify/<code>/: where the QR code on the PDF leads."""
+    return _verification(request, code)
+
+
+def _verification(request, typed):
+    typed = typed.strip()[:60]
+    state, certificate, code = verification.check(request, typed) if typed else (None, None, None)
     course = localized(CoursePage, certificate.course_key) if certificate else None
-    response = render(request, "courses/verify.html", {"certificate": certificate, "course": course, "code": code})
-    if certificate is None:
-        response.status_code = 404
+    response = render(
+        request,
+        "courses/verify.html",
+        {"state": state, "certificate": certificate, "course": course, "code": code or typed, "typed": typed},
+    )
+    response.status_code = {verification.NOT_FOUND: 404, verification.THROTTLED: 429}.get(state, 200)
     return response

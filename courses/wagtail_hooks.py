@@ -7,6 +7,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import certificate_admin
 from .deliveries import paper_scores_view
 from .learner_records import learner_records
 from .models import CourseIndexPage, Delivery
@@ -83,6 +84,8 @@ def register_learning_report_permission():
             "view_unsuppressed_figures",
             "view_learner_records",
             "view_figuredisclosure",
+            "view_certificate",
+            "revoke_certificate",
         ],
     )
 
@@ -175,3 +178,13 @@ def register_figure_disclosures_menu_item():
         icon_name="view",
         order=53,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return certificate_admin.CertificateViewSet("courses_certificates", url_prefix="certificates")
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_revoke_url():
+    return certificate_admin.admin_urls()

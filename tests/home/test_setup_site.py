@@ -75,6 +75,20 @@ def test_every_section_is_served_in_every_language(client, language):
         assert f'href="/{language}/{slug}/"' in home.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Verify a certificate"), ("tg", "Санҷиши шаҳодатнома"), ("ru", "Проверка сертификата")],
+)
+def test_the_certificate_verification_form_is_served_in_every_language(client, language, heading):
+    """The public URL contract: /<lang>/certificates/verify/ is a form, on a site with no certificate yet."""
+    response = client.get(f"/{language}/certificates/verify/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert f'action="/{language}/certificates/verify/"' in html and 'name="code"' in html
+    assert client.get(f"/{language}/certificates/verify/", {"code": "HMK-00000-00000"}).status_code == 404
+
+
 def test_no_wagtail_welcome_page_and_the_footer_is_translated(client):
     assert not Page.objects.filter(title__icontains="Welcome to your new Wagtail site").exists()
     assert "Тоҷикистон" in client.get("/tg/").content.decode()  # the Tajik footer
