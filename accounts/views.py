@@ -79,7 +79,9 @@ class ThrottledLoginView(auth_views.LoginView):
             form.add_error(
                 None,
                 ValidationError(
-                    form.error_messages["throttled"], code="throttled", params={"minutes": login_throttle.WINDOW // 60}
+                    form.error_messages["throttled"],
+                    code="throttled",
+                    params={"minutes": login_throttle.minutes_to_wait(request, request.POST.get("username", ""))},
                 ),
             )
             response = self.form_invalid(form)
