@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.collation import AlphabeticalModelChoiceField
 from home.languages import preferred_language
-from home.models import MemberProfile, Organisation, Region, Sex
+from home.models import Affiliation, MemberProfile, Organisation, Region, Sex
 
 
 class OrganisationFields(forms.Form):
@@ -88,12 +88,14 @@ class SignupForm(UserCreationForm):
         user.username = self.cleaned_data["email"]
         user.email = self.cleaned_data["email"]
         user.save()
+        organisation = self.chosen_organisation()
         MemberProfile.objects.create(
             user=user,
-            organisation=self.chosen_organisation(),
+            organisation=organisation,
             region=self.cleaned_data.get("region", ""),
             preferred_language=self.cleaned_data["preferred_language"],
         )
+        Affiliation.objects.claim(user, organisation)  # pending until someone confirms it
         return user
 
 
@@ -161,6 +163,8 @@ class ProfileForm(forms.ModelForm):
         self.profile.phone = self.cleaned_data.get("phone", "")
         self.profile.sex = self.cleaned_data.get("sex", "")
         self.profile.preferred_language = self.cleaned_data["preferred_language"]
+        # A new organisation is a new claim, pending until confirmed; the old link ends now.
+        Affiliation.objects.claim(user, organisation)
         self.profile.save()
         return user
 

@@ -9,6 +9,8 @@ urlpatterns = [
     path("login/", views.ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("colleagues/<int:pk>/confirm/", views.decide_colleague, {"decision": "confirm"}, name="confirm_colleague"),
+    path("colleagues/<int:pk>/decline/", views.decide_colleague, {"decision": "decline"}, name="decline_colleague"),
     path("profile/my-data/", views.export_my_data, name="export_my_data"),
     path("delete/", views.delete_account, name="delete_account"),
     path(

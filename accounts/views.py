@@ -5,15 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from home.languages import is_site_language, preferred_language, remember_language
-from home.models import MemberProfile
+from home.models import Affiliation, MemberProfile
 
 from . import login_throttle
 from .forms import DeleteAccountForm, ProfileForm, SignupForm, ThrottledAuthenticationForm
@@ -100,7 +101,27 @@ def profile(request):
         with translation.override(language):
             messages.success(request, _("Your profile is saved."))
             return remember_language(redirect("profile"), language)
-    return render(request, "accounts/profile.html", {"form": form})
+    context = {
+        "form": form,
+        "affiliation": Affiliation.objects.current(request.user),
+        "pending_colleagues": Affiliation.objects.pending_colleagues(request.user),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_POST
+def decide_colleague(request, pk, decision):
+    """A confirmed member confirms (or declines) a colleague's claim to their organisation."""
+    claim = get_object_or_404(Affiliation.objects.pending_colleagues(request.user), pk=pk)
+    if decision == "confirm":
+        claim.decide(Affiliation.Status.CONFIRMED, by=request.user, method=Affiliation.Method.COLLEAGUE)
+        text = _("%(name)s is now confirmed as a member of your organisation.")
+    else:
+        claim.decide(Affiliation.Status.REVOKED, by=request.user)
+        text = _("%(name)s is not linked to your organisation.")
+    messages.success(request, text % {"name": claim.user.get_full_name() or claim.user.email})
+    return redirect("profile")
 
 
 @login_required

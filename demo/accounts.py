@@ -4,8 +4,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
+from django.utils import timezone
 
-from home.models import MemberProfile
+from home.models import Affiliation, MemberProfile
 
 from .data import read_content
 from .directory import organisations
@@ -50,13 +51,18 @@ def create_demo_accounts():
                 raise CommandError(f"Demo account {user}: a group of {spec['groups']} is missing (run setup_site).")
             user.groups.add(*groups)
         organisation = organisations([spec["organisation"]])[0] if "organisation" in spec else None
-        MemberProfile.objects.get_or_create(
+        profile, _created = MemberProfile.objects.get_or_create(
             user=user,
             defaults={
                 "organisation": organisation,
                 "region": organisation.region if organisation else "",
                 "preferred_language": spec.get("preferred_language", settings.LANGUAGE_CODE),
+                "email_confirmed_at": timezone.now(),
             },
         )
+        # Demo people are confirmed members of their organisation, as staff would confirm them.
+        link = Affiliation.objects.claim(user, profile.organisation)
+        if link is not None and link.status == Affiliation.Status.PENDING:
+            link.decide(Affiliation.Status.CONFIRMED, method=Affiliation.Method.STAFF)
         logins.append((spec["role"], spec["username"], spec["password"]))
     return logins

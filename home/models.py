@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -180,6 +183,15 @@ class Organisation(models.Model):
         verbose_name=_("verified"),
         help_text=_("Unticked for names typed in by learners at sign-up, until an editor checks or merges them."),
     )
+    email_domain = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("email domain"),
+        help_text=_(
+            "The organisation's own email domain, such as sino.tj, once you have checked it is theirs. People who "
+            "confirm an address at this domain become confirmed members at once. Never a public mail service."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -195,6 +207,7 @@ class Organisation(models.Model):
         FieldPanel("city"),
         FieldPanel("website"),
         FieldPanel("is_verified"),
+        FieldPanel("email_domain"),
     ]
 
     class Meta:
@@ -204,6 +217,15 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.localized_name
+
+    def clean(self):
+        domain = self.email_domain.strip().lower().lstrip("@")
+        if domain and ("." not in domain or " " in domain):
+            raise ValidationError({"email_domain": _("Write the domain only, such as sino.tj.")})
+        if domain in PUBLIC_MAIL_DOMAINS:
+            message = _("Anyone can have an address at %(domain)s: it cannot confirm members.")
+            raise ValidationError({"email_domain": message % {"domain": domain}})
+        self.email_domain = domain
 
     @property
     def localized_name(self):
@@ -255,6 +277,7 @@ class MemberProfile(models.Model):
     preferred_language = models.CharField(
         max_length=10, choices=settings.LANGUAGES, default="en", verbose_name=_("preferred language")
     )
+    email_confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("email confirmed"))
 
     class Meta:
         verbose_name = _("member profile")
@@ -266,6 +289,147 @@ class MemberProfile(models.Model):
     def save(self, *args, **kwargs):
         self.phone = normalise_phone(self.phone)
         super().save(*args, **kwargs)
+
+
+PUBLIC_MAIL_DOMAINS = frozenset(
+    "gmail.com googlemail.com mail.ru inbox.ru list.ru bk.ru yandex.ru ya.ru yandex.com yahoo.com outlook.com "
+    "hotmail.com live.com icloud.com me.com aol.com proton.me protonmail.com gmx.com gmx.net tut.by rambler.ru "
+    "somon.tj".split()
+)
+
+
+def email_digest(email):
+    """A keyed digest of an address, to remember a revocation after the account (and its email) is deleted."""
+    return salted_hmac("home.Affiliation", (email or "").strip().lower()).hexdigest()
+
+
+def email_domain(email):
+    return (email or "").rpartition("@")[2].strip().lower()
+
+
+class AffiliationQuerySet(models.QuerySet):
+    def current(self, user):
+        """The person's link to the organisation in their profile (None without one)."""
+        profile = MemberProfile.objects.filter(user=user).only("organisation_id").first()
+        if profile is None or profile.organisation_id is None:
+            return None
+        return self.filter(user=user, organisation_id=profile.organisation_id).order_by("-pk").first()
+
+    def confirmed_organisation(self, user):
+        """The organisation the person belongs to by a confirmed link, on this request (None otherwise)."""
+        if not user.is_authenticated:
+            return None
+        affiliation = self.current(user)
+        if affiliation is None or affiliation.status != Affiliation.Status.CONFIRMED:
+            return None
+        return affiliation.organisation
+
+    def pending_colleagues(self, user):
+        """Claims to the person's organisation that they may confirm: only a confirmed member sees them."""
+        organisation = self.confirmed_organisation(user)
+        if organisation is None:
+            return self.none()
+        return (
+            self.filter(organisation=organisation, status=Affiliation.Status.PENDING, user__isnull=False)
+            .exclude(user=user)
+            .select_related("user")
+            .order_by("created_at")
+        )
+
+    def claim(self, user, organisation):
+        """The person says they work for `organisation` (sign-up or profile): pending until confirmed.
+
+        Their links to other organisations end (a revoked one is kept: it is how a revocation sticks). A link
+        to this organisation that staff or a colleague revoked stays revoked, also for a new account with the
+        same email. Returns the link, or None without an organisation.
+        """
+        self.filter(user=user).exclude(organisation=organisation).exclude(status=Affiliation.Status.REVOKED).delete()
+        if organisation is None:
+            return None
+        digest = email_digest(user.email or user.get_username())
+        existing = self.filter(user=user, organisation=organisation).order_by("-pk").first()
+        revoked = self.filter(organisation=organisation, status=Affiliation.Status.REVOKED).filter(
+            models.Q(user=user) | models.Q(email_digest=digest)
+        )
+        if revoked.exists():
+            if existing is None or existing.status != Affiliation.Status.REVOKED:
+                self.filter(user=user, organisation=organisation).delete()
+                existing = self.create(
+                    user=user, organisation=organisation, email_digest=digest, status=Affiliation.Status.REVOKED
+                )
+            return existing
+        if existing is not None:
+            return existing
+        return self.create(user=user, organisation=organisation, email_digest=digest)
+
+
+class Affiliation(models.Model):
+    """A person's link to an organisation. Claimed at sign-up or in the profile, it is pending until a confirmed
+    member of the organisation, staff, or the organisation's verified email domain confirms it. Only confirmed
+    links count (the library's members-only files, submissions on behalf of the organisation)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REVOKED = "revoked", _("Revoked")
+
+    class Method(models.TextChoices):
+        COLLEAGUE = "colleague", _("By a colleague")
+        STAFF = "staff", _("By staff")
+        EMAIL_DOMAIN = "email_domain", _("By the organisation's email domain")
+        EARLIER_RULE = "earlier_rule", _("Kept from before confirmation existed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="affiliations",
+        verbose_name=_("person"),
+    )
+    email_digest = models.CharField(max_length=64, db_index=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("organisation")
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True, verbose_name=_("status")
+    )
+    method = models.CharField(max_length=20, choices=Method.choices, blank=True, verbose_name=_("confirmed how"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided on"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("claimed on"))
+
+    objects = AffiliationQuerySet.as_manager()
+
+    panels = [FieldPanel("user", read_only=True), FieldPanel("organisation", read_only=True), FieldPanel("status")]
+
+    class Meta:
+        verbose_name = _("organisation link")
+        verbose_name_plural = _("organisation links")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        """The name and the email: staff judge a claim by both (an address at the organisation's domain helps)."""
+        if self.user is None:
+            return f"{_('deleted account')} — {self.organisation.name}"
+        name = self.user.get_full_name()
+        email = self.user.email or self.user.get_username()
+        return f"{name} ({email})" if name else email
+
+    def decide(self, status, by=None, method=""):
+        """Confirm or revoke, remembering who did it and when."""
+        self.status = status
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.method = method if status == self.Status.CONFIRMED else ""
+        self.save(update_fields=["status", "decided_by", "decided_at", "method"])
 
 
 def normalise_phone(phone):

@@ -6,12 +6,15 @@
 - Files of submissions waiting for review live in "Library: submissions", limited to "Library moderators"
   and "Editors".
 
-Wagtail's document serve view checks those restrictions on every download, so the rule holds
-whatever URL is guessed. Membership is the "Library members" group: it is granted to everyone in an
-organisation when its first contribution is approved, and to people who join that organisation later.
-Staff revoke it by setting the member's ``LibraryMembership`` to "Revoked" in the admin (Library >
-Memberships): that removes the group at once (effective on the next request) and the status keeps the
-person out when their organisation's later contributions are approved or their profile is saved again.
+A library member is a person with a **confirmed** link (``home.models.Affiliation``) to the organisation in
+their profile, when that organisation has an approved contribution and staff have not revoked the person's
+``LibraryMembership``. A link claimed at sign-up or in the profile is pending until a confirmed colleague,
+staff, or the organisation's verified email domain confirms it.
+
+The rule is worked out on every request (``can_open_members_files``, used by the resource pages and by a
+``before_serve_document`` hook on every download), so changing organisation or a revoked link closes the
+files at once. The "Library members" group, which Wagtail's collection restriction needs, follows the same
+rule (``LibraryMembership.objects.sync``) but is never trusted on its own.
 
 The groups, collections, restrictions and review workflow are created once, by ``setup_site``
 (``library/setup.py``); nothing here creates them.
@@ -19,6 +22,8 @@ The groups, collections, restrictions and review workflow are created once, by `
 
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Collection
+
+from home.models import Affiliation
 
 MEMBERS_GROUP = "Library members"
 # Not Wagtail's default "Moderators" group, which may edit and publish every page and document.
@@ -30,12 +35,22 @@ SUBMISSIONS_COLLECTION = "Library: submissions"
 
 
 def can_open_members_files(user):
-    """The same rule Wagtail's collection restriction applies (so pages and downloads agree)."""
+    """Staff of the library, or a library member by the rule above (asked again on every request)."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
+    if user.is_superuser or user.groups.filter(name__in=[MODERATORS_GROUP, EDITORS_GROUP]).exists():
         return True
-    return user.groups.filter(name__in=[MEMBERS_GROUP, MODERATORS_GROUP, EDITORS_GROUP]).exists()
+    return is_library_member(user)
+
+
+def is_library_member(user):
+    """A confirmed member of an organisation that has contributed, whom staff have not revoked."""
+    from .models import LibraryMembership, Submission  # the models import this module
+
+    organisation = Affiliation.objects.confirmed_organisation(user)
+    if organisation is None or not Submission.objects.has_contributed(organisation):
+        return False
+    return not LibraryMembership.objects.is_revoked(user)
 
 
 def library_collection(name):

@@ -19,9 +19,9 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import PAGE_TRANSLATABLE_FIELDS, MemberProfile, thematic_areas_in
+from home.models import PAGE_TRANSLATABLE_FIELDS, Affiliation, thematic_areas_in
 
-from .access import MEMBERS_GROUP, can_open_members_files
+from .access import MEMBERS_GROUP, can_open_members_files, is_library_member
 
 
 class ResourceType(models.TextChoices):
@@ -290,18 +290,28 @@ class Submission(models.Model):
 
 
 class LibraryMembershipManager(models.Manager):
-    def grant(self, user, note=""):
-        """Add the user to the members group unless staff have revoked them. Returns True when they are a member."""
-        membership, _created = self.get_or_create(user=user, defaults={"note": note})
-        if membership.status == LibraryMembership.Status.REVOKED:
+    def sync(self, user, note=""):
+        """Put the person in the members group when the rule of ``access.is_library_member`` holds, and take
+        them out when it does not. Staff's "Revoked" is never undone here. Returns True for a member."""
+        if not is_library_member(user):
+            user.groups.remove(members_group())
             return False
+        self.get_or_create(user=user, defaults={"note": note})
         user.groups.add(members_group())
         return True
 
     def grant_organisation(self, organisation, note=""):
-        """Every member of the organisation becomes a library member (revoked people stay out)."""
-        profiles = MemberProfile.objects.filter(organisation=organisation).select_related("user")
-        return [profile.user for profile in profiles if self.grant(profile.user, note=note)]
+        """Confirmed members of the organisation become library members (pending and revoked people stay out)."""
+        people = (
+            Affiliation.objects.filter(
+                organisation=organisation,
+                status=Affiliation.Status.CONFIRMED,
+                user__profile__organisation=organisation,
+            )
+            .select_related("user")
+            .distinct()
+        )
+        return [link.user for link in people if self.sync(link.user, note=note)]
 
     def is_revoked(self, user):
         return self.filter(user=user, status=LibraryMembership.Status.REVOKED).exists()
@@ -343,7 +353,7 @@ class LibraryMembership(models.Model):
         if self.status == self.Status.REVOKED:
             self.user.groups.remove(members_group())
         else:
-            self.user.groups.add(members_group())
+            LibraryMembership.objects.sync(self.user)
 
 
 class ModeratorCommentForm(TaskStateCommentForm):

@@ -36,6 +36,8 @@ MODERATOR_PERMISSIONS = [
     ("library", "view_librarymembership"),
     ("library", "change_librarymembership"),
     ("library", "view_downloadcount"),
+    ("home", "view_affiliation"),
+    ("home", "change_affiliation"),
 ]
 
 

@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
 
-from home.models import MemberProfile, Organisation, ThematicArea
+from home.models import Affiliation, MemberProfile, Organisation, ThematicArea
 from home.signals import organisations_merged
 
 from .access import SUBMISSIONS_COLLECTION, collection_for, library_collection
@@ -91,10 +91,17 @@ def submission_sent_back(sender, instance, user=None, **kwargs):
 
 
 @receiver(post_save, sender=MemberProfile)
-def join_contributing_organisation(sender, instance, **kwargs):
-    """People who sign up with (or move to) an organisation that has contributed become members too."""
-    if instance.organisation_id and Submission.objects.has_contributed(instance.organisation):
-        LibraryMembership.objects.grant(instance.user, note="Member of a contributing organisation")
+def follow_profile_organisation(sender, instance, **kwargs):
+    """A person who changes organisation leaves the members group at once (a new claim starts pending)."""
+    LibraryMembership.objects.sync(instance.user, note="Confirmed member of a contributing organisation")
+
+
+@receiver(post_save, sender=Affiliation)
+@receiver(post_delete, sender=Affiliation)
+def follow_affiliation(sender, instance, **kwargs):
+    """Confirmed by a colleague, staff or the email domain: in, if the organisation has contributed; revoked: out."""
+    if instance.user_id is not None:
+        LibraryMembership.objects.sync(instance.user, note="Confirmed member of a contributing organisation")
 
 
 @receiver(post_save, sender=LibraryMembership)

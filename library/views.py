@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from home import page_cache
 from home.collation import sorted_by_name
-from home.models import MemberProfile, Organisation, ThematicArea, thematic_areas_in
+from home.models import Affiliation, Organisation, ThematicArea, thematic_areas_in
 from home.search_index import search as site_search
 from home.search_terms import search_terms
 
@@ -206,21 +206,21 @@ def resource_list(request, index):
     return TemplateResponse(request, "library/library_index_page.html", context)
 
 
-def _member_profile(user):
-    return MemberProfile.objects.filter(user=user).select_related("organisation").first()
-
-
 def submit_resource(request, index):
+    """Contributions are made for one's own organisation, by a confirmed link only (a claim may be anyone's)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    profile = _member_profile(request.user)
-    organisation = profile.organisation if profile else None
+    organisation = Affiliation.objects.confirmed_organisation(request.user)
+    if organisation is None:
+        context = index.get_context(request)
+        context["affiliation"] = Affiliation.objects.current(request.user)
+        status = 403 if request.method == "POST" else 200
+        return TemplateResponse(request, "library/submit_not_confirmed.html", context, status=status)
     status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES, organisation=organisation)
         status = 400
         if form.is_valid():
-            organisation = organisation or form.cleaned_data["organisation"]
             try:
                 create_submission(request.user, organisation, index, form.cleaned_data)
             except OSError:
@@ -263,6 +263,9 @@ def edit_submission(request, index, pk):
         Submission.objects.select_related("page", "organisation"), pk=pk, submitter=request.user
     )
     my_submissions_url = index.url + index.reverse_subpage("my_submissions_route")
+    if Affiliation.objects.confirmed_organisation(request.user) != submission.organisation:
+        messages.info(request, _("You are no longer a confirmed member of this organisation, so you cannot edit it."))
+        return redirect(my_submissions_url)
     if submission.status != Submission.Status.CHANGES_REQUESTED:
         messages.info(request, _("This submission is not waiting for your changes, so it cannot be edited now."))
         return redirect(my_submissions_url)

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,9 +6,19 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .access import MEMBERS_COLLECTION, can_open_members_files
 from .models import DownloadCount, LibraryIndexPage, LibraryMembership, ResourceFile, Submission
 from .setup import setup_library
 from .validators import extension_of
+
+
+@hooks.register("before_serve_document", order=1)
+def members_files_follow_the_rule(document, request):
+    """After Wagtail's group check (order 0): the group may lag behind a change of organisation or a revoked
+    link, so the members' rule is asked again on every download."""
+    if document.collection.name == MEMBERS_COLLECTION and not can_open_members_files(request.user):
+        raise PermissionDenied
+    return None
 
 
 @hooks.register("before_serve_document", order=100)

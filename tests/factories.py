@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
-from home.models import HomePage, MemberProfile, Organisation, StandardPage, ThematicArea
+from home.models import Affiliation, HomePage, MemberProfile, Organisation, StandardPage, ThematicArea
 from library.models import Access, LibraryIndexPage, ResourcePage
 from programme.models import (
     ConsultationIndexPage,
@@ -140,11 +140,23 @@ class MemberProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MemberProfile
         django_get_or_create = ["user"]
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory, profile=None)
     organisation = None
     region = ""
     preferred_language = "en"
+
+    @factory.post_generation
+    def affiliation(self, create, extracted, **kwargs):
+        """A person made with an organisation is a confirmed member of it (staff confirmed them), unless the
+        test says profile__affiliation="pending" (a claim nobody confirmed yet) or "revoked"."""
+        if not create or self.organisation is None:
+            return
+        link = Affiliation.objects.claim(self.user, self.organisation)
+        status = extracted or Affiliation.Status.CONFIRMED
+        if status != Affiliation.Status.PENDING:
+            link.decide(status, method=Affiliation.Method.STAFF if status == "confirmed" else "")
 
 
 # --- Pages -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Page
 
-from home.models import MemberProfile, Organisation
+from home.models import Affiliation, MemberProfile, Organisation
 from library.access import MEMBERS_GROUP
 from library.models import ResourcePage, Submission
 from programme.models import ConsultationOrganisation, ConsultationPage
@@ -79,6 +79,11 @@ def test_merging_moves_people_pages_and_attendance_and_unlocks_the_library(clien
     assert not Organisation.objects.filter(pk=duplicate_pk).exists()
     assert MemberProfile.objects.get(user=newcomer).organisation == keep
     assert ResourcePage.objects.get(pk=resource.pk).organisation == keep
+    # Their claim moved with the name, still pending: a merge confirms nobody. Once confirmed, they are in.
+    link = Affiliation.objects.get(user=newcomer)
+    assert (link.organisation, link.status) == (keep, Affiliation.Status.PENDING)
+    assert not newcomer.groups.filter(name=MEMBERS_GROUP).exists()
+    link.decide(Affiliation.Status.CONFIRMED, by=editor, method=Affiliation.Method.STAFF)
     assert newcomer.groups.filter(name=MEMBERS_GROUP).exists()  # their organisation had contributed
     # Publishing the saved drafts later cannot bring the deleted organisation back.
     draft = Page.objects.get(pk=consultation.pk).specific.get_latest_revision()

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.test import Client
 from wagtail.documents import get_document_model
 
+from home.models import Affiliation
 from library.access import MEMBERS_COLLECTION, MEMBERS_GROUP, PUBLIC_COLLECTION, SUBMISSIONS_COLLECTION
 from library.models import DownloadCount, LibraryMembership
 from tests.factories import OrganisationFactory, ResourcePageFactory, UserFactory, section, translate
-from tests.library.conftest import SINO, TOMIRIS, body, document_of, resource
+from tests.library.conftest import TOMIRIS, body, document_of, resource
 
 CAREC_TEXT = b"CAREC 2030: a concept for working with civil society, 2020-2025.\n"
 
@@ -35,11 +36,10 @@ def public_txt(db):
 
 
 @pytest.fixture
-def member(db):
-    """A member of an organisation a moderator already let in (the approval itself is tested in test_moderation)."""
-    user = UserFactory(email="member@sino.example", profile__organisation=OrganisationFactory(name=SINO))
-    assert LibraryMembership.objects.grant_organisation(user.profile.organisation, note="Contribution approved")
-    return user
+def member(contributor):
+    """A confirmed member of an organisation whose contribution a moderator approved."""
+    assert contributor.groups.filter(name=MEMBERS_GROUP).exists()
+    return contributor
 
 
 def all_urls(document):
@@ -196,16 +196,21 @@ def test_revocation_in_the_admin_takes_effect_on_the_next_request(member, member
     assert browser.get(document.url).status_code == 200
 
 
-def test_people_who_join_a_contributing_organisation_become_members(contributor):
+def test_people_who_join_a_contributing_organisation_become_members_once_confirmed(contributor):
     sino = contributor.profile.organisation
-    newcomer = UserFactory(email="new@sino.example", profile__organisation=sino)
-    assert newcomer.groups.filter(name=MEMBERS_GROUP).exists()
+    confirmed = UserFactory(email="new@sino.example", profile__organisation=sino)  # confirmed by staff
+    assert confirmed.groups.filter(name=MEMBERS_GROUP).exists()
+    claimant = UserFactory(email="claims@sino.example", profile__organisation=sino, profile__affiliation="pending")
+    assert not claimant.groups.filter(name=MEMBERS_GROUP).exists()
     outsider = UserFactory(email="new@tomiris.example", profile__organisation=OrganisationFactory(name=TOMIRIS))
     assert not outsider.groups.filter(name=MEMBERS_GROUP).exists()
 
-    # Someone who moves to the contributing organisation later joins too.
+    # Someone who moves to the contributing organisation later joins once a colleague confirms them.
+    Affiliation.objects.claim(outsider, sino)
     outsider.profile.organisation = sino
     outsider.profile.save()
+    assert not outsider.groups.filter(name=MEMBERS_GROUP).exists()
+    Affiliation.objects.get(user=outsider, organisation=sino).decide(Affiliation.Status.CONFIRMED, by=contributor)
     assert outsider.groups.filter(name=MEMBERS_GROUP).exists()
 
 

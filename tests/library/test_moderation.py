@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, TaskState
 
+from home.models import Affiliation
 from library.access import MEMBERS_COLLECTION, MEMBERS_GROUP, MODERATORS_GROUP
 from library.models import LibraryMembership, ResourcePage, Submission
 from tests.factories import LessonPageFactory, OrganisationFactory, UserFactory, home_page
@@ -168,13 +169,23 @@ def test_script_in_every_field_a_member_writes_stays_text_for_moderators_and_rea
         "new_organisation": "Org " + XSS,
     }
     assert client.post("/en/accounts/signup/", signup).status_code == 302
+    admin = Client()
+    admin.force_login(moderator)
+    # Staff confirm the claimed organisation from their queue, which shows the payload as text.
+    claim = Affiliation.objects.get(user__email="payload@example.org")
+    for url in ["/admin/snippets/home/affiliation/", f"/admin/snippets/home/affiliation/edit/{claim.pk}/"]:
+        response = admin.get(url)
+        assert response.status_code == 200, url
+        assert_escaped(response.content.decode(), url)
+        assert "&lt;script&gt;" in response.content.decode(), url
+    assert admin.post(f"/admin/snippets/home/affiliation/edit/{claim.pk}/", {"status": "confirmed"}).status_code == 302
+
+    client.force_login(claim.user)
     data = submission_data(title="Handbook " + XSS, summary=XSS, keywords=XSS, files=[pdf_upload()])
     assert client.post("/en/library/submit/", data).status_code == 302
     submission = Submission.objects.get(submitter__email="payload@example.org")
     assert_escaped(client.get("/en/library/my-submissions/").content.decode(), "my submissions")
 
-    admin = Client()
-    admin.force_login(moderator)
     for url in [
         "/admin/",
         reverse("wagtailadmin_pages:edit", args=[submission.page_id]),
@@ -197,12 +208,12 @@ def test_script_in_every_field_a_member_writes_stays_text_for_moderators_and_rea
     assert "Handbook &lt;script&gt;" in Client().get(page.url).content.decode()
 
 
-@pytest.mark.parametrize("model", ["submission", "downloadcount"])
+@pytest.mark.parametrize("model", ["library/submission", "library/downloadcount", "home/affiliation"])
 def test_records_the_site_creates_have_no_add_in_the_admin(admin_client, model):
-    listing = admin_client.get(f"/admin/snippets/library/{model}/")
+    listing = admin_client.get(f"/admin/snippets/{model}/")
     assert listing.status_code == 200
-    assert f"/admin/snippets/library/{model}/add/" not in listing.content.decode()
-    assert admin_client.get(f"/admin/snippets/library/{model}/add/").status_code in (302, 403)
+    assert f"/admin/snippets/{model}/add/" not in listing.content.decode()
+    assert admin_client.get(f"/admin/snippets/{model}/add/").status_code in (302, 403)
 
 
 def test_library_moderators_edit_the_library_and_nothing_else(moderator, pending):

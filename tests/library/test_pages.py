@@ -21,8 +21,8 @@ from library.access import (
     PUBLIC_COLLECTION,
     SUBMISSIONS_COLLECTION,
 )
-from library.models import DownloadCount, LibraryIndexPage, LibraryMembership, ResourcePage
-from tests.factories import OrganisationFactory, UserFactory, section, translate
+from library.models import DownloadCount, LibraryIndexPage, ResourcePage
+from tests.factories import OrganisationFactory, section, translate
 from tests.library.conftest import document_of, resource
 
 LANGUAGES = ["en", "tg", "ru"]
@@ -145,12 +145,10 @@ def test_setup_site_made_the_library_and_running_it_again_changes_nothing(db):
     assert library_setup_snapshot() == before
 
 
-def test_the_invitation_to_contribute_is_for_readers_who_cannot_open_members_files(db):
+def test_the_invitation_to_contribute_is_for_readers_who_cannot_open_members_files(contributor):
     invitation = section("library", "tg").contribute_text.split(".")[0]
     assert invitation
     assert invitation in Client().get("/tg/library/").content.decode()
-    member = UserFactory()
-    LibraryMembership.objects.grant(member, note="Contribution approved")
     browser = Client()
-    browser.force_login(member)
+    browser.force_login(contributor)
     assert invitation not in browser.get("/tg/library/").content.decode()

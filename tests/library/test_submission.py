@@ -115,23 +115,19 @@ def test_a_submission_in_tajik_waits_in_the_tajik_library(client, newcomer, mode
     assert "Дастури кумитаи об" in client.get("/tg/library/my-submissions/").content.decode()
 
 
-def test_member_without_organisation_chooses_one(client):
+def test_a_person_without_a_confirmed_organisation_is_sent_to_their_profile(client):
+    """Submitting "on behalf of" an organisation took any name from the directory (issue 16, item 1)."""
     user = UserFactory(email="no.org@example.org")
     afif = OrganisationFactory(name='Public Organization "Afif"')
-    unverified = OrganisationFactory(name="Afif typed at signup", is_verified=False)
     client.force_login(user)
-    form = client.get(SUBMIT).content.decode()
-    assert 'name="organisation"' in form
-    assert afif.name.replace('"', "&quot;") in form
-    assert unverified.name not in form  # only names an editor checked are offered
-    refused = client.post(SUBMIT, submission_data(organisation=unverified.pk, files=[pdf_upload()]))
-    assert refused.status_code == 400
-
-    response = client.post(SUBMIT, submission_data(organisation=afif.pk, files=[pdf_upload()]))
-    assert response.status_code == 302
+    page = client.get(SUBMIT).content.decode()
+    assert 'name="organisation"' not in page
+    assert 'href="/en/accounts/profile/"' in page
+    refused = client.post(SUBMIT, submission_data(organisation=afif.pk, files=[pdf_upload()]))
+    assert refused.status_code == 403
+    assert not Submission.objects.filter(submitter=user).exists()
     user.profile.refresh_from_db()
-    assert user.profile.organisation == afif
-    assert Submission.objects.get(submitter=user).organisation == afif
+    assert user.profile.organisation is None
 
 
 BAD_FILES = {
