@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
+    # Open Badges: the revocation list and achievement descriptions, the same in every language.
+    path("credentials/", include("courses.credential_urls")),
     path("", home_views.root, name="root"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]

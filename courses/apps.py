@@ -7,6 +7,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from . import signal_handlers
+        from django.core import checks
+
+        from . import credentials, signal_handlers
 
         signal_handlers.connect()
+        checks.register(credentials.check_signing_key, checks.Tags.security, deploy=True)

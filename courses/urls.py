@@ -8,6 +8,11 @@ urlpatterns = [
     path("my-learning/", views.dashboard_view, name="dashboard"),
     path("my-learning/certificates/<str:code>/", views.certificate_view, name="certificate"),
     path("my-learning/certificates/<str:code>/pdf/", views.certificate_pdf_view, name="certificate_pdf"),
+    path(
+        "my-learning/certificates/<str:code>/credential/",
+        views.certificate_credential_view,
+        name="certificate_credential",
+    ),
     path("certificates/verify/", views.verify_form_view, name="verify_form"),
     path("certificates/verify/<str:code>/", views.verify_view, name="verify"),
     path("learn/course/<int:page_id>/enrol/", views.enrol_view, name="enrol"),

@@ -3,14 +3,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from openbadgeslib.ob3.credential import OB3_CONTEXT
 
-from . import verification
+from . import credentials, verification
 from .certificate_pdf import certificate_pdf
 from .models import (
     Certificate,
@@ -173,6 +174,50 @@ def certificate_pdf_view(request, code):
     data = certificate_pdf(certificate, course.title if course else "", language)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}-{language}.pdf"'
+    return response
+
+
+@never_cache
+@login_required
+def certificate_credential_view(request, code):
+    """The learner's own Open Badges 3.0 credential (a signed VC-JWT), as a download."""
+    certificate = get_object_or_404(Certificate.objects.select_related("learner"), code=code, learner=request.user)
+    if certificate.is_revoked:
+        return redirect("courses:certificate", code=certificate.code)
+    try:
+        token = credentials.issue(certificate, get_language())
+    except credentials.CredentialsUnavailable:
+        messages.error(request, _("The digital credential cannot be made just now. Please try again later."))
+        return redirect("courses:certificate", code=certificate.code)
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    response["Content-Disposition"] = f'attachment; filename="credential-{certificate.code}.jwt"'
+    return response
+
+
+def status_list_view(request):
+    """The signed Bitstring Status List of revoked credentials (public, for verifiers)."""
+    try:
+        token = credentials.status_list_token()
+    except credentials.CredentialsUnavailable:
+        return HttpResponse(status=503)
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    response["Cache-Control"] = "no-cache"  # a revocation is published at once
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers in browsers may fetch it
+    return response
+
+
+def achievement_view(request, course_key, language):
+    """The achievement of a course in one language, as Open Badges JSON (what a credential's `related` links to)."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    translations = credentials.course_translations(course_key)
+    found = credentials.achievement(course_key, language, translations)
+    if found is None or found.language != language:
+        raise Http404
+    document = {"@context": list(OB3_CONTEXT)}
+    document.update(found.to_dict())
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 

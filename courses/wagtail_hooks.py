@@ -7,7 +7,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import certificate_admin
+from . import certificate_admin, credentials
 from .deliveries import paper_scores_view
 from .learner_records import learner_records
 from .models import CourseIndexPage, Delivery
@@ -188,3 +188,11 @@ def register_certificate_viewset():
 @hooks.register("register_admin_urls")
 def register_certificate_revoke_url():
     return certificate_admin.admin_urls()
+
+
+@hooks.register("setup_site")
+def setup_credential_signing_key(setup, home):
+    """Development and test settings get a signing key for Open Badges credentials; production brings its own."""
+    path = credentials.create_key_if_allowed()
+    if path:
+        setup.report(f"Credential signing key {path}")

@@ -55,7 +55,7 @@ def new_document(*, title: str, lang: str, orientation: str = "P", created: date
     pdf.set_lang(lang)
     pdf.set_creator("Hamkori")
     pdf.set_producer("Hamkori")
-    pdf.set_creation_date(created or datetime.datetime.now(datetime.UTC))
+    pdf.set_creation_date(created or datetime.datetime.now(datetime.timezone.utc))
     return pdf
 
 

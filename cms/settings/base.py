@@ -79,6 +79,10 @@ LIBRARY_MAX_UPLOAD_MB = env_int("LIBRARY_MAX_UPLOAD_MB", 20)
 # Indicator reports show any count under this as "<k" (and hide others so it cannot be worked out).
 SUPPRESSION_THRESHOLD = max(2, env_int("SUPPRESSION_THRESHOLD", 5))
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# The Ed25519 private key (PEM) that signs Open Badges credentials; a path, never the key itself, and
+# never in the repository or the database. Development and test settings create one when it is missing.
+CREDENTIAL_SIGNING_KEY_FILE = env_str("CREDENTIAL_SIGNING_KEY_FILE")
+CREDENTIAL_SIGNING_KEY_CREATE = False
 
 # --- Applications ------------------------------------------------------------
 INSTALLED_APPS = [

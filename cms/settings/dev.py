@@ -17,3 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 # The demo logins have known passwords: only settings that say so here let the loader create them.
 DEMO_ACCOUNTS = True
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - demo content, never in production
+# A development signing key for Open Badges credentials, made on first use (ignored by git).
+CREDENTIAL_SIGNING_KEY_FILE = env_str("CREDENTIAL_SIGNING_KEY_FILE") or str(BASE_DIR / ".credential-signing-key.pem")  # noqa: F405
+CREDENTIAL_SIGNING_KEY_CREATE = True

@@ -1,6 +1,7 @@
 """Fast, isolated settings for the test suite (pytest reads them from pyproject.toml)."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -26,3 +27,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 DEMO_ACCOUNTS = True  # the demo session loads the demo logins (demo/accounts.py)
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405 - demo content, never in production
+# Each test process signs credentials with a key of its own, made on first use.
+CREDENTIAL_SIGNING_KEY_FILE = str(Path(tempfile.mkdtemp(prefix="hamkori-test-keys-")) / "credential-signing-key.pem")
+CREDENTIAL_SIGNING_KEY_CREATE = True

@@ -101,8 +101,10 @@ def test_the_certificate_page_and_my_learning_offer_the_pdf(learner_client, cert
     page = learner_client.get(f"/tg/my-learning/certificates/{certificate.code}/").content.decode()
     assert f'href="{pdf_url}"' in page and "Боргирии PDF" in page
     assert f'href="/ru/my-learning/certificates/{certificate.code}/pdf/"' in page
+    credential_url = f"/tg/my-learning/certificates/{certificate.code}/credential/"
+    assert f'href="{credential_url}"' in page and "Боргирии шаҳодатномаи рақамӣ" in page
     dashboard = learner_client.get("/tg/my-learning/").content.decode()
-    assert f'href="{pdf_url}"' in dashboard
+    assert f'href="{pdf_url}"' in dashboard and f'href="{credential_url}"' in dashboard
 
 
 # --- Verification by people holding paper ------------------------------------------------------
@@ -205,3 +207,172 @@ def test_revoking_is_refused_without_the_permission(client, certificate):
     assert client.get("/admin/certificates/").status_code in (302, 403)
     certificate.refresh_from_db()
     assert not certificate.is_revoked
+
+
+# --- The Open Badges 3.0 credential ----------------------------------------------------------------
+
+
+def fetch_with(client):
+    """A downloader for openbadgeslib that reads the site through the test client (no network)."""
+
+    def download(url):
+        response = client.get(url.removeprefix(settings.WAGTAILADMIN_BASE_URL))
+        assert response.status_code == 200, url
+        return response.content
+
+    return download
+
+
+def download_credential(learner_client, certificate, language="tg"):
+    response = learner_client.get(f"/{language}/my-learning/certificates/{certificate.code}/credential/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="credential-{certificate.code}.jwt"'
+    return response.content.decode()
+
+
+def test_finishing_a_course_issues_a_signed_credential_that_verifies_offline(learner_client, course, learner):
+    from hashlib import sha256
+
+    from openbadgeslib.ob3 import OB3Verifier
+
+    from courses.models import Enrolment, complete_course
+
+    enrolment = Enrolment.objects.create(learner=learner, course_key=course.translation_key)
+    with translation_override("tg"), transaction_committed():
+        complete_course(learner, enrolment)
+    certificate = Certificate.objects.get(learner=learner)
+    assert certificate.credential  # issued on completion, not on download
+
+    token = download_credential(learner_client, certificate)
+    assert token == certificate.credential
+    credential = OB3Verifier.for_issuer_did(certificate_issuer(token)).verify(token)  # did:key: no network
+    assert credential.issuer.name == "Hamkori"
+    assert credential.achievement.name == "Ҳамкорӣ бо мақомоти давлатӣ"
+    achievement = credential.raw["credentialSubject"]["achievement"]
+    assert achievement["inLanguage"] == "tg"
+    assert {related["inLanguage"] for related in achievement["related"]} == {"en", "ru"}
+    # The recipient: a salted hash of the email, never the address itself.
+    email_id, name_id = credential.identifiers
+    assert email_id.hashed and email_id.identity_type == "emailAddress" and email_id.salt
+    assert email_id.identity_hash == "sha256$" + sha256((learner.email + email_id.salt).encode()).hexdigest()
+    assert learner.email not in token and learner.email not in str(credential.raw)
+    assert name_id.identity_hash == certificate.learner_name
+
+
+def test_changing_one_byte_of_the_credential_breaks_it(learner_client, certificate):
+    from openbadgeslib.ob3 import OB3VerificationError, OB3Verifier
+
+    token = download_credential(learner_client, certificate)
+    verifier = OB3Verifier.for_issuer_did(certificate_issuer(token))
+    verifier.verify(token)
+    header, payload, signature = token.split(".")
+    for tampered in (
+        ".".join([header, payload[:40] + ("A" if payload[40] != "A" else "B") + payload[41:], signature]),
+        ".".join([header, payload, signature[:10] + ("A" if signature[10] != "A" else "B") + signature[11:]]),
+    ):
+        with pytest.raises(OB3VerificationError):
+            verifier.verify(tampered)
+
+
+def test_revocation_shows_in_the_published_status_list(client, learner_client, certificate):
+    from openbadgeslib.ob3 import OB3VerificationError, OB3Verifier
+
+    token = download_credential(learner_client, certificate)
+    verifier = OB3Verifier.for_issuer_did(certificate_issuer(token))
+    verifier.verify(token, check_status=True, download=fetch_with(client))  # not revoked: passes
+
+    certificate.revoke("Issued by mistake")
+
+    with pytest.raises(OB3VerificationError, match=f"'revocation' is set at index {certificate.pk} "):
+        verifier.verify(token, check_status=True, download=fetch_with(client))
+    response = client.get("/credentials/status/revocation/")
+    assert response["Content-Type"] == "application/vc+jwt"
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_another_learner_cannot_fetch_the_credential(certificate):
+    other = Client()
+    other.force_login(UserFactory())
+    assert other.get(f"/en/my-learning/certificates/{certificate.code}/credential/").status_code == 404
+    assert Client().get(f"/en/my-learning/certificates/{certificate.code}/credential/").status_code == 302
+
+
+def test_the_achievement_is_described_in_english_tajik_and_russian(client, course):
+    titles = {
+        "en": "Engaging government",
+        "tg": "Ҳамкорӣ бо мақомоти давлатӣ",
+        "ru": "Взаимодействие с государственными органами",
+    }
+    for language, title in titles.items():
+        response = client.get(f"/credentials/achievements/{course.translation_key}/{language}/")
+        assert response.status_code == 200
+        document = response.json()
+        assert document["name"] == title and document["inLanguage"] == language
+        assert document["type"] == ["Achievement"] and document["criteria"]["narrative"]
+    assert client.get(f"/credentials/achievements/{course.translation_key}/de/").status_code in (302, 404)
+
+
+def test_the_signing_key_is_a_file_outside_the_repository_and_the_database(learner_client, certificate):
+    from pathlib import Path
+
+    key_file = Path(settings.CREDENTIAL_SIGNING_KEY_FILE)
+    download_credential(learner_client, certificate)
+    assert key_file.exists() and oct(key_file.stat().st_mode & 0o777) == "0o600"
+    assert settings.BASE_DIR not in key_file.parents
+    private = key_file.read_text()
+    assert "PRIVATE KEY" in private
+    body = "".join(private.splitlines()[1:-1])
+    assert not Certificate.objects.filter(credential__contains=body).exists()
+
+
+def certificate_issuer(token):
+    import base64
+    import json
+
+    payload = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["issuer"]["id"]
+
+
+def translation_override(language):
+    from django.utils import translation
+
+    return translation.override(language)
+
+
+def transaction_committed():
+    """Run the on-commit callbacks of the test's transaction, as the end of a request would."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def test_a_signing_key_path_that_cannot_be_read_fails_the_deployment_check(tmp_path):
+    from tests.home.test_health_and_settings import run_manage
+
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="z" * 64,
+        ALLOWED_HOSTS="hamkori.example",
+        CREDENTIAL_SIGNING_KEY_FILE=str(tmp_path / "missing.pem"),
+    )
+    assert result.returncode != 0
+    assert "courses.W001" in result.stdout + result.stderr
+
+
+def test_setup_site_makes_a_development_key_when_there_is_none():
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    key_file = Path(settings.CREDENTIAL_SIGNING_KEY_FILE)
+    key_file.unlink(missing_ok=True)
+    call_command("setup_site", verbosity=0)
+    assert key_file.read_bytes().startswith(b"-----BEGIN PRIVATE KEY-----")
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    before = key_file.read_bytes()
+    call_command("setup_site", verbosity=0)
+    assert key_file.read_bytes() == before  # never replaced once made
