@@ -4,9 +4,33 @@ With production settings and no shared cache (REDIS_URL), every worker would kee
 cache and login counts: a page unpublished or made private through one worker would still be
 served by the others, and the login limit would multiply. Several workers that way are refused,
 unless ALLOW_PER_PROCESS_CACHE=true says it is meant.
+
+Each worker also streams large uploads into a temporary folder of its own, which is removed when the
+worker ends, however it ends: a worker killed in the middle of a request (by the timeout, or the
+kernel) leaves no half-received upload behind.
 """
 
 import os
+import shutil
+import tempfile
+
+UPLOAD_TEMP_ROOT = os.path.join(tempfile.gettempdir(), "hamkori-uploads")
+
+
+def upload_temp_dir(pid):
+    return os.path.join(UPLOAD_TEMP_ROOT, str(pid))
+
+
+def post_fork(server, worker):
+    """In the new worker, before it loads the site: its own folder for uploads (FILE_UPLOAD_TEMP_DIR)."""
+    path = upload_temp_dir(os.getpid())
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    os.environ["FILE_UPLOAD_TEMP_DIR"] = path
+
+
+def child_exit(server, worker):
+    """In the master, when a worker has ended (even killed): its uploads in progress are removed."""
+    shutil.rmtree(upload_temp_dir(worker.pid), ignore_errors=True)
 
 
 def on_starting(server):

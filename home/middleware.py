@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
@@ -101,3 +103,37 @@ class RememberLanguageMiddleware:
             remember_language(response, code)
             patch_cache_control(response, private=True)
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request body larger than it may be (413) from its Content-Length, before anything reads it.
+
+    Django's own limit (DATA_UPLOAD_MAX_MEMORY_SIZE) leaves files out, and the CSRF check reads the
+    whole body, files streamed to temporary files, before any view can say no. Here: a visitor
+    without a session sends at most a form (DATA_UPLOAD_MAX_MEMORY_SIZE); a signed-in person at most
+    UPLOAD_REQUEST_MAX_BYTES (the library's five files and the form).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
+        limit = settings.UPLOAD_REQUEST_MAX_BYTES if signed_in else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if length > limit:
+            return too_large(request, limit)
+        return self.get_response(request)
+
+
+def too_large(request, limit):
+    code = request.path.split("/", 2)[1] if request.path.count("/") >= 2 else ""
+    language = code if is_site_language(code) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = render_to_string("413.html", {"limit": max(1, limit // (1024 * 1024)), "LANGUAGE_CODE": language})
+    response = HttpResponse(html, status=413)
+    response["Connection"] = "close"  # the rest of the body is not read
+    return response

@@ -120,6 +120,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.RefuseNulBytesMiddleware",
+    # Over-size bodies are refused from their Content-Length, before anything reads them.
+    "home.middleware.RequestBodyLimitMiddleware",
     # Compressed HTML and ETags matter on weak connections (Django masks CSRF tokens against BREACH).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -232,7 +234,16 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# The largest request body a signed-in person may send (home.middleware.RequestBodyLimitMiddleware):
+# the library form's five files at LIBRARY_MAX_UPLOAD_MB each, and the form. Visitors without a
+# session send at most DATA_UPLOAD_MAX_MEMORY_SIZE.
+UPLOAD_REQUEST_MAX_BYTES = (5 * LIBRARY_MAX_UPLOAD_MB + 1) * 1024 * 1024
+# How long the content checks of one uploaded file may take (library/validators.py).
+UPLOAD_CHECK_SECONDS = 5
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Where uploads over FILE_UPLOAD_MAX_MEMORY_SIZE are streamed while a request is read; gunicorn.conf.py
+# gives each worker a folder of its own and removes it when the worker ends (even killed).
+FILE_UPLOAD_TEMP_DIR = env_str("FILE_UPLOAD_TEMP_DIR") or None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = [
