@@ -156,7 +156,7 @@ def test_a_killed_workers_partial_uploads_are_removed(monkeypatch, tmp_path):
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
     monkeypatch.setattr(conf, "UPLOAD_TEMP_ROOT", str(tmp_path))
-    monkeypatch.delenv("FILE_UPLOAD_TEMP_DIR", raising=False)
+    monkeypatch.setenv("FILE_UPLOAD_TEMP_DIR", "")  # put back as it was after the test
 
     class Worker:
         pid = os.getpid()
