@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("library.urls")),
+    path("", include("programme.urls")),
     # Wagtail's page tree comes last: it serves every path nothing above claimed.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -21,13 +21,15 @@ from .reports import (
 )
 
 TRAINERS_GROUP = "Trainers"
-# What trainers do in the admin: record in-person deliveries and their participants, nothing else.
+# What trainers do in the admin: record in-person deliveries and their participants; and see the study
+# packs' answer sheets.
 TRAINER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("courses", "add_delivery"),
     ("courses", "change_delivery"),
     ("courses", "view_delivery"),
     ("courses", "delete_delivery"),
+    ("programme", "view_answer_sheet"),  # the answers to the quiz of the sessions' study packs
 ]
 
 

@@ -623,3 +623,33 @@ class RecommendationPage(Page):
         context["source_page"] = source
         context["thematic_area"] = thematic_area_in(self.locale_id, self.thematic_area)
         return context
+
+
+# --- Study packs ------------------------------------------------------------------------------
+
+
+class StudyPack(models.Model):
+    """The built files of one session's study pack, in the session page's language (programme.study_packs).
+
+    Built after an editor publishes something the pack holds, never while a reader waits; ``pages`` are
+    the pages it holds, so publishing one of them finds the packs to rebuild.
+    """
+
+    session = models.OneToOneField(
+        TrainingSessionPage, on_delete=models.CASCADE, related_name="study_pack", verbose_name=_("training session")
+    )
+    version = models.CharField(max_length=40, verbose_name=_("version"))
+    built_at = models.DateTimeField(verbose_name=_("built"))
+    html_file = models.FileField(upload_to="study-packs/", max_length=200)
+    html_size = models.PositiveIntegerField(default=0)
+    pdf_file = models.FileField(upload_to="study-packs/", max_length=200, blank=True)
+    pdf_size = models.PositiveIntegerField(default=0)
+    pages = models.ManyToManyField(Page, related_name="+")
+
+    class Meta:
+        verbose_name = _("study pack")
+        verbose_name_plural = _("study packs")
+        permissions = [("view_answer_sheet", "Can view the answer sheets of the study packs")]
+
+    def __str__(self):
+        return f"{self.session} · {self.version}"

@@ -1,7 +1,11 @@
-from wagtail.signals import page_published
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
 from wagtail_localize.models import TranslationSource
 
-from .models import RecommendationPage
+from . import study_packs
+from .models import RecommendationPage, StudyPack
 
 
 def share_follow_up_on_publish(sender, instance, **kwargs):
@@ -23,5 +27,26 @@ def share_follow_up_on_publish(sender, instance, **kwargs):
         original.share_follow_up()
 
 
+def study_packs_for_page(sender, instance, **kwargs):
+    """Published, unpublished or deleted: the packs that hold the page, link to it or should hold it are
+    rebuilt once the change is committed (never while a reader waits)."""
+    study_packs.schedule_for_page(instance)
+
+
+def study_packs_for_restriction(sender, instance, raw=False, **kwargs):
+    if not raw:  # who may see a page changed: a pack holds public pages only
+        study_packs.schedule_all()
+
+
+def delete_study_pack_files(sender, instance, **kwargs):
+    files = [f.name for f in (instance.html_file, instance.pdf_file) if f]
+    transaction.on_commit(lambda: study_packs.delete_files(files))
+
+
 def connect():
     page_published.connect(share_follow_up_on_publish, sender=RecommendationPage, dispatch_uid="share-follow-up")
+    page_published.connect(study_packs_for_page, dispatch_uid="study-packs-publish")
+    page_unpublished.connect(study_packs_for_page, dispatch_uid="study-packs-unpublish")
+    post_save.connect(study_packs_for_restriction, sender=PageViewRestriction, dispatch_uid="study-packs-restrict")
+    post_delete.connect(study_packs_for_restriction, sender=PageViewRestriction, dispatch_uid="study-packs-unrestrict")
+    post_delete.connect(delete_study_pack_files, sender=StudyPack, dispatch_uid="study-packs-files")

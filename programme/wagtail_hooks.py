@@ -1,8 +1,10 @@
+from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from . import study_packs
 from .models import (
     ConsultationIndexPage,
     ForumIndexPage,
@@ -75,3 +77,16 @@ def setup_programme_sections(setup, home):
             "participants complained of a lack of follow-up: here it is recorded."
         ),
     )
+
+
+@hooks.register("register_permissions")
+def register_answer_sheet_permission():
+    return Permission.objects.filter(content_type__app_label="programme", codename="view_answer_sheet")
+
+
+@hooks.register("setup_site")
+def build_study_packs(setup, home):
+    """Packs for sessions published before packs existed (or whose layout changed); the rest are left."""
+    built = [pack for pack in study_packs.build_all() if pack.rebuilt]
+    if built:
+        setup.report(f"Study packs of {len(built)} sessions")

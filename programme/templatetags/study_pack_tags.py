@@ -1,0 +1,30 @@
+"""The study packs a page offers: a session its own, a course those of the sessions its lessons teach."""
+
+from django import template
+from wagtail.models import Page
+
+from programme.models import StudyPack, TrainingSessionPage
+from programme.study_packs import can_see_answers
+
+register = template.Library()
+
+
+@register.simple_tag
+def study_packs_for(page):
+    """Packs in the page's language: the session's own, or those holding this page (a course) or its translations.
+
+    One query; the files were built when the content was published, so nothing is built here.
+    """
+    packs = StudyPack.objects.select_related("session").filter(
+        session__in=TrainingSessionPage.objects.live().public(), session__locale_id=page.locale_id
+    )
+    if isinstance(page, TrainingSessionPage):
+        return list(packs.filter(session=page))
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    return list(packs.filter(pages__in=translations).distinct().order_by("session__number"))
+
+
+@register.simple_tag(takes_context=True)
+def shows_answer_sheet(context, session):
+    request = context.get("request")
+    return bool(request) and can_see_answers(request.user, session)
