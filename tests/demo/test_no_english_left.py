@@ -31,6 +31,7 @@ ALLOWED = {
     "pdf", "doc", "docx", "xls", "xlsx", "ods", "odt", "ppt", "pptx", "csv", "txt",  # file types
     "jpg", "jpeg", "png", "json",
     "HMK",  # certificate codes
+    "QR",  # QR code: the name readers know from their phones
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
