@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.template import Context, Template
+from django.utils import formats, translation
 
 from courses.models import CourseThematicArea
 from home.collation import sort_key, sorted_by_name
@@ -28,7 +30,7 @@ TAJIK_ALPHABET = "а б в г ғ д е ё ж з и ӣ й к қ л м н о п р
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("ru", "20 ноября 2026"), ("tg", "20 ноябри соли 2026"), ("en", "20 November 2026")],
+    [("ru", "20 ноября 2026"), ("tg", "20 ноябри 2026"), ("en", "20 November 2026")],
 )
 def test_dates_are_in_each_languages_grammatical_form(client, language, expected):
     english = ConsultationPageFactory(date=datetime.date(2026, 11, 20))
@@ -36,6 +38,25 @@ def test_dates_are_in_each_languages_grammatical_form(client, language, expected
     html = client.get(page.url).content.decode()
     assert expected in html
     assert "Ноябрь" not in html and "Ноябр " not in html and "г." not in html
+
+
+TAJIK_MONTHS = "январи феврали марти апрели майи июни июли августи сентябри октябри ноябри декабри".split()
+RUSSIAN_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+
+
+@pytest.mark.parametrize(("language", "months"), [("tg", TAJIK_MONTHS), ("ru", RUSSIAN_MONTHS)])
+def test_every_month_and_date_format_is_grammatical_in_tajik_and_russian(language, months):
+    """Django's own Tajik formats write "24 ноябр 2026 г." (the Russian "г.", no izofat)."""
+    with translation.override(language):
+        for number, month in enumerate(months, start=1):
+            day = datetime.date(2026, number, 24)
+            assert formats.date_format(day) == f"24 {month} 2026"
+            assert Template("{{ day|date }}").render(Context({"day": day})) == f"24 {month} 2026"
+        moment = datetime.datetime(2026, 11, 24, 9, 5)
+        assert formats.date_format(moment, "DATETIME_FORMAT") == f"24 {months[10]} 2026, 9:05"
+        assert formats.date_format(moment, "MONTH_DAY_FORMAT") == f"24 {months[10]}"
+        if language == "tg":  # a month before a year takes the izofat too
+            assert formats.date_format(moment, "YEAR_MONTH_FORMAT") == "ноябри 2026"
 
 
 # --- Alphabetical order ----------------------------------------------------------------------------
