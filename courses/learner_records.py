@@ -55,7 +55,14 @@ def learner_records(user):
             for a in attempts
         ],
         "certificates": [
-            {"course": title(c.course_key), "code": c.code, "issued_at": c.issued_at.isoformat()} for c in certificates
+            {
+                "course": title(c.course_key),
+                "code": c.code,
+                "issued_at": c.issued_at.isoformat(),
+                "revoked_at": c.revoked_at.isoformat() if c.revoked_at else None,
+                "revocation_reason": c.revocation_reason,
+            }
+            for c in certificates
         ],
         "in_person_sessions": [
             {

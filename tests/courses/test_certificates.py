@@ -376,3 +376,11 @@ def test_setup_site_makes_a_development_key_when_there_is_none():
     before = key_file.read_bytes()
     call_command("setup_site", verbosity=0)
     assert key_file.read_bytes() == before  # never replaced once made
+
+
+def test_the_learner_sees_a_revocation_and_its_reason_in_their_data_export(learner_client, certificate):
+    certificate.revoke("The learner shared quiz answers.")
+    data = learner_client.get("/en/accounts/profile/my-data/").json()
+    (exported,) = data["certificates"]
+    assert exported["code"] == certificate.code
+    assert exported["revoked_at"] and exported["revocation_reason"] == "The learner shared quiz answers."
