@@ -204,6 +204,18 @@ class LessonPage(Page):
     def has_quiz(self):
         return bool(self.questions)
 
+    def quiz_translation(self):
+        """This lesson where its quiz is: itself, else its nearest live translation with the quiz, else None.
+
+        A translator may publish a lesson before its quiz: the lesson still has a quiz to pass.
+        """
+        if self.has_quiz:
+            return self
+        others = LessonPage.objects.live().filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        with_quiz = {page.locale.language_code: page for page in others.select_related("locale") if page.has_quiz}
+        nearest = [code for code in nearest_languages(self.locale.language_code) if code in with_quiz]
+        return with_quiz[nearest[0]] if nearest else None
+
     def ordered_questions(self, seed=None):
         """(block id, question, [(choice id, choice)]) in editor order, or shuffled by the attempt's seed."""
         rng = random.Random(seed) if self.shuffle and seed is not None else None  # noqa: S311 - display order only
@@ -714,10 +726,15 @@ def lesson_context(request, lesson):
     progress = CourseProgress.for_user(user, course, outline)
     context["progress"] = progress
     context["is_complete"] = bool(progress and lesson.translation_key in progress.completed_keys)
-    if progress and request.method == "GET" and progress.enrolment.last_lesson_key != lesson.translation_key:
-        Enrolment.objects.filter(pk=progress.enrolment.pk).update(
-            last_lesson_key=lesson.translation_key, last_activity_at=timezone.now()
-        )
+    # Reading a lesson changes nothing (a GET is not an action): progress moves on completing or passing.
+    listed = outline.position(lesson.translation_key) is not None
+    if progress and listed and not lesson.has_quiz and not context["is_complete"]:
+        # The quiz may be in another language only, not translated yet: the way to it, from the outline's pages.
+        entry = lessons[index]
+        code = next((c for c in entry.nearest if c in entry.translations and entry.translations[c].has_quiz), None)
+        if code:
+            context["quiz_elsewhere"] = entry.translations[code]
+            context["quiz_language"] = (code, dict(settings.LANGUAGES)[code])
     if progress and lesson.has_quiz:
         attempts = list(QuizAttempt.objects.filter(learner=user, lesson_key=lesson.translation_key))
         finished = [a for a in attempts if a.status == QuizAttempt.Status.FINISHED]

@@ -105,12 +105,22 @@ def _finish_row(row):
 
 
 BYTE_ORDER_MARK = "\ufeff"  # without it, Excel on Windows opens UTF-8 as the local code page: Cyrillic garbled
+# A cell starting with one of these is read as a formula by Excel and LibreOffice (CSV formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value):
+    """A value for a spreadsheet cell: text that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class ExportWithHeaderMixin:
     """CSV and XLSX exports that open in Excel with their Cyrillic intact and say what they cover.
 
     `header_rows()` gives the lines above the table: filters, period, definitions, date of export.
+    Every text cell goes through `as_text`: a name a learner typed never runs as a formula.
     """
 
     def header_rows(self):
@@ -120,17 +130,22 @@ class ExportWithHeaderMixin:
         writer = csv.writer(Echo())
         yield BYTE_ORDER_MARK
         for line in self.header_rows():
-            yield writer.writerow(line)
-        yield from super().stream_csv(queryset)
+            yield writer.writerow([as_text(value) for value in line])
+        yield writer.writerow([as_text(self.get_heading(queryset, field)) for field in self.list_export])
+        for item in queryset:
+            row = self.to_row_dict(item)
+            yield writer.writerow(
+                [as_text(self.preprocess_field_value(field, value, self.FORMAT_CSV)) for field, value in row.items()]
+            )
 
     def write_xlsx(self, queryset, output):
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=str(self.page_title)[:31])
         for line in self.header_rows():
-            sheet.append(line)
-        sheet.append([self.get_heading(queryset, field) for field in self.list_export])
+            sheet.append([as_text(value) for value in line])
+        sheet.append([as_text(self.get_heading(queryset, field)) for field in self.list_export])
         for item in queryset:
-            sheet.append([item[field] for field in self.list_export])
+            sheet.append([as_text(item[field]) for field in self.list_export])
         workbook.save(output)
 
 

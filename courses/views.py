@@ -29,6 +29,12 @@ from .models import (
 )
 
 
+def viewable_or_404(request, page):
+    """The page's privacy (login, password, groups) holds for actions on it too, not only for reading it."""
+    if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
+        raise Http404
+
+
 def localized(model, translation_key):
     """The live page with this translation key in the current language, else in any language."""
     pages = list(model.objects.live().filter(translation_key=translation_key).select_related("locale"))
@@ -40,6 +46,7 @@ def localized(model, translation_key):
 @login_required
 def enrol_view(request, page_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
+    viewable_or_404(request, course)
     enrol(request.user, course)
     progress = CourseProgress.for_user(request.user, course, CourseOutline.for_course(course))
     messages.success(request, _("You are enrolled. Welcome to the course!"))
@@ -51,9 +58,11 @@ def enrol_view(request, page_id):
 @login_required
 def complete_view(request, page_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
-    if lesson.has_quiz:
+    viewable_or_404(request, lesson)
+    quiz_lesson = lesson.quiz_translation()  # in this language or, not translated yet, in another
+    if quiz_lesson is not None:
         messages.error(request, _("Pass the quiz to complete this lesson."))
-        return redirect(lesson.url)
+        return redirect(quiz_lesson.url + "#quiz")
     progress = complete_lesson(request.user, lesson)
     if progress.is_complete and progress.next_lesson is None:
         messages.success(request, _("Congratulations, you have finished the course!"))
@@ -69,6 +78,7 @@ def submit_quiz_view(request, attempt_id):
     lesson = localized(LessonPage, attempt.lesson_key)
     if lesson is None:
         raise Http404
+    viewable_or_404(request, lesson)
     try:
         attempt = submit_attempt(request.user, attempt.pk, request.POST)
     except QuizRefused as refusal:
