@@ -25,7 +25,8 @@ def trainer_client(db):
 def test_setup_site_makes_the_trainers_group_with_its_own_permissions():
     group = Group.objects.get(name="Trainers")
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert codenames == {"access_admin", "add_delivery", "change_delivery", "view_delivery", "delete_delivery"}
+    deliveries = {"add_delivery", "change_delivery", "view_delivery", "delete_delivery"}
+    assert codenames == {"access_admin", "view_answer_sheet", *deliveries}  # answer sheets of the study packs
     # Running setup again leaves what staff changed.
     group.permissions.remove(group.permissions.get(codename="delete_delivery"))
     call_command("setup_site", verbosity=0)
