@@ -1,11 +1,14 @@
 """Public verification of a certificate by its code, and a brake on guessing codes.
 
-A code holds 40 random bits, so guessing one is hopeless; still, each address may look up only
+A code holds 40 random bits, so guessing one is hopeless; still, each address (the person's, behind a
+load balancer too: home.addresses) may look up only
 MISS_LIMIT codes that do not exist per WINDOW, after which it is asked to wait. Found codes and
 malformed input do not count, so a holder checking a real certificate is never held back.
 """
 
 from django.core.cache import cache
+
+from home.addresses import client_address
 
 from .models import Certificate, normalise_certificate_code
 
@@ -16,7 +19,7 @@ VALID, REVOKED, NOT_FOUND, MALFORMED, THROTTLED = "valid", "revoked", "not_found
 
 
 def _key(request):
-    return f"certificate-verify-miss:{request.META.get('REMOTE_ADDR', '')}"
+    return f"certificate-verify-miss:{client_address(request)}"
 
 
 def _count_miss(request):

@@ -143,6 +143,22 @@ def test_guessing_codes_is_slowed_down_but_a_real_code_still_checks_after_a_few_
     assert client.get("/en/certificates/verify/", {"code": certificate.code}, REMOTE_ADDR="10.0.0.9").status_code == 200
 
 
+def test_behind_a_load_balancer_the_brake_counts_each_person_not_the_balancer(client, certificate, settings):
+    from courses import verification
+
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def check(code, person):
+        return client.get(
+            "/en/certificates/verify/", {"code": code}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=person
+        ).status_code
+
+    for number in range(verification.MISS_LIMIT):
+        check(f"HMK-00000-{number:05d}", "203.0.113.7")
+    assert check(certificate.code, "203.0.113.7") == 429  # the guesser waits
+    assert check(certificate.code, "198.51.100.4") == 200  # someone else behind the same balancer does not
+
+
 def test_a_revoked_certificate_shows_as_revoked_at_once_in_the_page_and_the_qr_target(client, certificate):
     qr_target = f"/tg/certificates/verify/{certificate.code}/"
     assert "эътибор дорад" in client.get(qr_target).content.decode()
