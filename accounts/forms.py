@@ -3,13 +3,16 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.db import transaction
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from home.collation import AlphabeticalModelChoiceField
 from home.languages import preferred_language
 from home.models import Affiliation, MemberProfile, Organisation, Region, Sex
+
+from .limits import may_email
 
 
 class OrganisationFields(forms.Form):
@@ -77,16 +80,28 @@ class SignupForm(UserCreationForm):
     chosen_organisation = OrganisationFields.chosen_organisation
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this email already exists. Try logging in."))
-        return email
+        return self.cleaned_data["email"].strip().lower()
 
-    @transaction.atomic
     def save(self, commit=True):
+        """The new account (inactive until its email link is opened) and True; or the account that already has
+        this address and False, changing nothing (the view emails its owner). The form never says which."""
+        email = self.cleaned_data["email"]
+        existing = existing_account(email)
+        if existing is not None:
+            make_password(self.cleaned_data["password1"])  # the same work as a new account: no timing hint
+            return existing, False
+        try:
+            with transaction.atomic():
+                return self._create(email), True
+        except IntegrityError:
+            # Another request for the same address saved first (the database's unique index said so).
+            return existing_account(email), False
+
+    def _create(self, email):
         user = super().save(commit=False)
-        user.username = self.cleaned_data["email"]
-        user.email = self.cleaned_data["email"]
+        user.username = email
+        user.email = email
+        user.is_active = False
         user.save()
         organisation = self.chosen_organisation()
         MemberProfile.objects.create(
@@ -97,6 +112,11 @@ class SignupForm(UserCreationForm):
         )
         Affiliation.objects.claim(user, organisation)  # pending until someone confirms it
         return user
+
+
+def existing_account(email):
+    """The account named by this address, in any case (older accounts may not be in lower case)."""
+    return get_user_model().objects.filter(username__iexact=email).first()
 
 
 class ProfileForm(forms.ModelForm):
@@ -166,6 +186,7 @@ class ProfileForm(forms.ModelForm):
         # A new organisation is a new claim, pending until confirmed; the old link ends now.
         Affiliation.objects.claim(user, organisation)
         self.profile.save()
+        Affiliation.objects.confirm_by_email_domain(user)
         return user
 
 
@@ -206,8 +227,18 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form; the email goes out in the member's own language, with its link in that language."""
+    """Django's form; the email goes out in the member's own language, with its link in that language, and
+    not more often than accounts/limits.py allows for one address."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        if not may_email(to_email):
+            return
         with translation.override(preferred_language(context["user"])):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()

@@ -2,10 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import PasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/check-email/", views.signup_check_email, name="signup_check_email"),
+    path("confirm-email/again/", views.send_link_again, name="send_link_again"),
+    path("confirm-email/send/", views.send_confirmation_link, name="send_confirmation_link"),
+    path("confirm-email/<uidb64>/<token>/", views.confirm_email, name="confirm_email"),
     path("login/", views.ThrottledLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
@@ -15,7 +18,7 @@ urlpatterns = [
     path("delete/", views.delete_account, name="delete_account"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        views.ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

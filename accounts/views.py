@@ -17,7 +17,24 @@ from home.languages import is_site_language, preferred_language, remember_langua
 from home.models import Affiliation, MemberProfile
 
 from . import login_throttle
-from .forms import DeleteAccountForm, ProfileForm, SignupForm, ThrottledAuthenticationForm
+from .confirmation import (
+    confirm,
+    is_confirmed,
+    login_backend,
+    send_already_registered,
+    send_confirmation,
+    user_for_link,
+)
+from .forms import (
+    DeleteAccountForm,
+    EmailForm,
+    PasswordResetForm,
+    ProfileForm,
+    SignupForm,
+    ThrottledAuthenticationForm,
+    existing_account,
+)
+from .limits import connection_allowed
 from .organisations import MergeOrganisationsForm, can_merge_organisations, merge_organisations
 
 
@@ -37,19 +54,90 @@ def welcome(request, target, text, **params):
 
 
 def signup(request):
+    """The same answer whether or not the address has an account: "check your email". A new account opens with
+    the link in its email; the owner of an existing one is told by email that someone tried."""
     if request.user.is_authenticated:
         return redirect(safe_next(request) or f"/{get_language()}/")
     form = SignupForm(request.POST or None, initial={"preferred_language": get_language()})
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user)
-        language = preferred_language(user)
-        target = safe_next(request) or f"/{language}/my-learning/"
-        welcome(
-            request, target, gettext_noop("Welcome to Hamkori, %(name)s! Your account is ready."), name=user.first_name
-        )
-        return remember_language(redirect(target), language)
+        user, created = form.save()
+        if created:
+            send_confirmation(request, user, form.cleaned_data["preferred_language"], safe_next(request))
+        elif user is not None:
+            send_already_registered(request, user)
+        return redirect("signup_check_email")
     return render(request, "accounts/signup.html", {"form": form, "next": safe_next(request)})
+
+
+def signup_check_email(request):
+    return render(request, "accounts/check_email.html")
+
+
+def send_link_again(request):
+    """A new account's link, again; the answer never says whether the address has an account."""
+    form = EmailForm(request.POST or None)
+    if request.method == "POST":
+        if not connection_allowed(request, "confirm-again"):
+            form.add_error(None, _("Too many requests from your connection. Please wait an hour and try again."))
+            return render(request, "accounts/send_link_again.html", {"form": form}, status=429)
+        if form.is_valid():
+            user = existing_account(form.cleaned_data["email"])
+            if user is not None and not user.is_active and user.last_login is None:
+                send_confirmation(request, user)
+            return redirect("signup_check_email")
+    return render(request, "accounts/send_link_again.html", {"form": form})
+
+
+@login_required
+@require_POST
+def send_confirmation_link(request):
+    """From the profile: an account from before confirmation existed confirms its address."""
+    if not is_confirmed(request.user):
+        send_confirmation(request, request.user)
+    messages.success(
+        request, _("We have sent a link to %(email)s. Open it to confirm your address.") % {"email": request.user.email}
+    )
+    return redirect("profile")
+
+
+def confirm_email(request, uidb64, token):
+    """The link from the email. A GET only shows a button (mail scanners open links); the POST confirms."""
+    user = user_for_link(uidb64, token)
+    if user is None:
+        return render(request, "accounts/confirm_email.html", {"invalid": True}, status=400)
+    if request.method != "POST":
+        return render(request, "accounts/confirm_email.html", {"next": safe_next(request)})
+    confirm(user)
+    if request.user.is_authenticated and request.user.pk != user.pk:
+        logout(request)
+    if not request.user.is_authenticated and user.is_active:
+        login(request, user, backend=login_backend())
+    language = preferred_language(user)
+    target = safe_next(request) or f"/{language}/my-learning/"
+    welcome(
+        request,
+        target,
+        gettext_noop("Your email address is confirmed. Welcome to Hamkori, %(name)s!"),
+        name=user.first_name,
+    )
+    return remember_language(redirect(target), language)
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's reset: the same answer for every address; emails to one address and requests from one
+    connection are limited (accounts/limits.py)."""
+
+    form_class = PasswordResetForm
+
+    def post(self, request, *args, **kwargs):
+        if not connection_allowed(request, "password-reset"):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, _("Too many requests from your connection. Please wait an hour and try again."))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 class ThrottledLoginView(auth_views.LoginView):
@@ -105,6 +193,7 @@ def profile(request):
         "form": form,
         "affiliation": Affiliation.objects.current(request.user),
         "pending_colleagues": Affiliation.objects.pending_colleagues(request.user),
+        "email_confirmed": is_confirmed(request.user),
     }
     return render(request, "accounts/profile.html", context)
 

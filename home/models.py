@@ -336,6 +336,18 @@ class AffiliationQuerySet(models.QuerySet):
             .order_by("created_at")
         )
 
+    def confirm_by_email_domain(self, user):
+        """Confirm a pending link when the person's confirmed email is at the organisation's verified domain."""
+        link = self.current(user)
+        if link is None or link.status != Affiliation.Status.PENDING or not link.organisation.email_domain:
+            return None
+        if not MemberProfile.objects.filter(user=user, email_confirmed_at__isnull=False).exists():
+            return None
+        if email_domain(user.email) != link.organisation.email_domain:
+            return None
+        link.decide(Affiliation.Status.CONFIRMED, method=Affiliation.Method.EMAIL_DOMAIN)
+        return link
+
     def claim(self, user, organisation):
         """The person says they work for `organisation` (sign-up or profile): pending until confirmed.
 

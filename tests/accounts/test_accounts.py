@@ -8,6 +8,7 @@ from django.core.cache import cache
 from courses.models import Enrolment, LessonCompletion
 from home.models import MemberProfile, Organisation
 from tests.factories import PASSWORD, CoursePageFactory, LessonPageFactory, OrganisationFactory, UserFactory
+from tests.mailbox import confirm_email
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,8 @@ def test_signup_with_a_typed_organisation_creates_an_unverified_one(client):
     assert profile.organisation.name == "Bokhtar Youth Voices"
     assert profile.organisation.is_verified is False
     assert profile.preferred_language == "ru"
-    assert response["Location"] == "/ru/my-learning/"
+    assert response["Location"] == "/en/accounts/signup/check-email/"
+    assert confirm_email(client, "rustam@example.org")["Location"] == "/ru/my-learning/"
 
 
 def test_signup_typing_an_existing_name_reuses_that_organisation(client):
@@ -64,10 +66,16 @@ def test_signup_errors_keep_what_was_typed(client):
 
 
 def test_signup_errors_are_in_the_readers_language(client):
+    response = client.post("/tg/accounts/signup/", {**SIGNUP, "password2": "something-else-2026"})
+    assert response.status_code == 200
+    assert "Рамзҳое, ки дар ду майдон навиштед, якхела нестанд." in response.content.decode()
+
+
+def test_signup_with_a_taken_email_says_nothing_about_it(client):
     UserFactory(email="rustam@example.org")
     response = client.post("/tg/accounts/signup/", {**SIGNUP, "email": "Rustam@Example.org"})
-    assert response.status_code == 200
-    assert "Ҳисоб бо ин почтаи электронӣ аллакай вуҷуд дорад." in response.content.decode()
+    assert response["Location"] == "/tg/accounts/signup/check-email/"  # as for a new address (issue 16, item 8)
+    assert "Ҳисоб бо ин почтаи электронӣ аллакай вуҷуд дорад." not in client.get(response["Location"]).content.decode()
     assert get_user_model().objects.filter(email__iexact="rustam@example.org").count() == 1
 
 

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page
 
 from courses.models import Certificate, CoursePage, LessonPage, QuizAttempt, complete_lesson
+from tests.mailbox import last_confirmation_link
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,10 @@ def learner_pages(client, language):
         "preferred_language": language,
     }
     assert client.post(f"/{language}/accounts/signup/", signup).status_code == 302
+    link = last_confirmation_link(email)
+    pages = {"check your email": client.get(f"/{language}/accounts/signup/check-email/").content.decode()}
+    pages["confirm your email"] = client.get(link).content.decode()
+    assert client.post(link).status_code == 302
     learner = get_user_model().objects.get(username=email)
     course = CoursePage.objects.live().filter(locale__language_code=language).first()
     enrolled = client.post(f"/{language}/learn/course/{course.pk}/enrol/", follow=True)
@@ -123,6 +128,7 @@ def learner_pages(client, language):
         complete_lesson(learner, lesson)
     certificate = Certificate.objects.get(learner=learner)
     return {
+        **pages,
         "after enrolling": enrolled.content.decode(),
         "lesson with its quiz": lesson_html,
         "quiz result": client.get(f"/{language}/learn/attempt/{attempt.pk}/").content.decode(),

@@ -15,6 +15,7 @@ from courses.models import (
 )
 from tests import factories
 from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.mailbox import last_confirmation_link
 
 pytestmark = pytest.mark.e2e
 
@@ -42,6 +43,11 @@ def test_learner_journey_at_phone_width(site, new_page, foreign_requests, unique
     page.select_option("#id_preferred_language", "en")
     screenshot(page, "courses-signup-en")
     page.get_by_role("button", name="Create account").click()
+    assert page.url.endswith("/en/accounts/signup/check-email/")
+    screenshot(page, "courses-check-email-en")
+    assert_accessible(page)
+    page.goto(site.url + last_confirmation_link(email))  # the link in the email
+    page.get_by_role("button", name="Confirm and continue").click()
     assert page.url.endswith("/en/my-learning/")
 
     page.goto(site.url + "/en/courses/")

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 
 from courses.models import Certificate, LessonPage
 from tests.e2e.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.mailbox import last_confirmation_link
 
 pytestmark = pytest.mark.e2e
 
@@ -42,6 +43,11 @@ def test_a_russian_learner_signs_up_from_the_course_page_and_finishes_the_whole_
     page.select_option("#id_region", "sughd")
     page.select_option("#id_preferred_language", "ru")
     page.get_by_role("button", name="Создать аккаунт").click()
+    assert page.url.endswith("/ru/accounts/signup/check-email/")
+    assert page.get_by_text("Проверьте почту").first.is_visible()
+    screenshot(page, "ru-journey-check-email")
+    page.goto(site.url + last_confirmation_link(email))  # the link in the email keeps the way back
+    page.get_by_role("button", name="Подтвердить и продолжить").click()
 
     # Back on the course page that asked, welcomed, and offered enrolment.
     assert page.url == site.url + COURSE

@@ -113,6 +113,27 @@ def test_readme_production_steps_give_a_working_trilingual_site(production_site)
         },
     )
     assert signup.status_code == 302, signup.text[:3000]
+    # She opens the link of the confirmation email (made here as the site makes it), and staff confirm her
+    # link to the new organisation from their queue (Directory > Organisation links).
+    link = manage(
+        env,
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.contrib.auth import get_user_model; from django.utils.encoding import force_bytes; "
+        "from django.utils.http import urlsafe_base64_encode; from accounts.confirmation import token_generator; "
+        "u = get_user_model().objects.get(username='malika@nur.example'); "
+        "print(f'/tg/accounts/confirm-email/{urlsafe_base64_encode(force_bytes(u.pk))}/{token_generator.make_token(u)}/')",
+    ).strip()
+    token = browser.csrf_token(link)
+    assert browser.request("POST", link, data={"csrfmiddlewaretoken": token}).status_code == 302
+    manage(
+        env,
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from home.models import Affiliation; Affiliation.objects.get().decide('confirmed', method='staff')",
+    )
     token = browser.csrf_token("/tg/library/submit/")
     submitted = browser.request(
         "POST",
