@@ -40,6 +40,20 @@ def load_training(home, translator):
         translator.translate(page)
 
 
+def load_session_links(home, translator):
+    """The library resources each session links to under "learn more" (the library is loaded after the sessions)."""
+    training = section(home, "training")
+    library = section(home, "library")
+    for spec in read_content("programme")["sessions"]:
+        session = training.get_children().filter(slug=spec["slug"]).first()
+        resources = [library.get_children().filter(slug=slug).first() for slug in spec.get("library", [])]
+        if session is None or None in resources:
+            raise CommandError(f"Session {spec['slug']}: a session or library resource it links to is missing.")
+        links = [{"type": "page", "value": resource.pk} for resource in resources]
+        if fill_empty(session.specific, learn_more=links):
+            translator.translate(session.specific, update=True)
+
+
 def load_consultations(home, translator):
     index = section(home, "consultations")
     for spec in read_content("programme")["consultations"]:

@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import TranslationSource
 
 from . import study_packs
@@ -47,6 +47,7 @@ def connect():
     page_published.connect(share_follow_up_on_publish, sender=RecommendationPage, dispatch_uid="share-follow-up")
     page_published.connect(study_packs_for_page, dispatch_uid="study-packs-publish")
     page_unpublished.connect(study_packs_for_page, dispatch_uid="study-packs-unpublish")
+    post_page_move.connect(study_packs_for_page, dispatch_uid="study-packs-move")  # a lesson to another course
     post_save.connect(study_packs_for_restriction, sender=PageViewRestriction, dispatch_uid="study-packs-restrict")
     post_delete.connect(study_packs_for_restriction, sender=PageViewRestriction, dispatch_uid="study-packs-unrestrict")
     post_delete.connect(delete_study_pack_files, sender=StudyPack, dispatch_uid="study-packs-files")

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -617,29 +617,44 @@ def build(session_id, force=False):
     if session is None:
         remove(session_id)
         return None
-    with transaction.atomic():
-        pack = StudyPack.objects.select_for_update().filter(session=session).first()
-        content = gather(session)
-        if pack is not None and pack.version == content.version and not force and _files_exist(pack):
-            pack.rebuilt = False
-            return pack
-        old_files = [f.name for f in (pack.html_file, pack.pdf_file) if f] if pack else []
-        old_pages = set(pack.pages.values_list("pk", flat=True)) if pack else set()
-        html = render_html(content).encode()
-        if len(html) > HTML_BUDGET:
-            logger.warning("Study pack of session %s is %s bytes, over its budget", session.pk, len(html))
-        pack = pack or StudyPack(session=session)
-        pack.version = content.version
-        pack.built_at = timezone.now()
-        pack.html_file.save(f"{session.pk}-{content.version}.html", ContentFile(html), save=False)
-        pack.html_size = len(html)
-        pdf = render_pdf(content)
-        pack.pdf_file.save(f"{session.pk}-{content.version}.pdf", ContentFile(pdf), save=False)
-        pack.pdf_size = len(pdf)
-        pack.save()
-        pack.pages.set([page.pk for page in content.pages])
-        new_files = {pack.html_file.name, pack.pdf_file.name}
-        transaction.on_commit(lambda: delete_files([name for name in old_files if name not in new_files]))
+    try:
+        return _build(session, force)
+    except IntegrityError:
+        # Another process made this session's first pack at the same moment: build over theirs, under its lock.
+        return _build(session, force)
+
+
+def _build(session, force):
+    saved = []
+    try:
+        with transaction.atomic():
+            # One build of a session at a time: the second reads the content after the first has committed.
+            pack = StudyPack.objects.select_for_update().filter(session=session).first()
+            content = gather(session)
+            if pack is not None and pack.version == content.version and not force and _files_exist(pack):
+                pack.rebuilt = False
+                return pack
+            old_files = [f.name for f in (pack.html_file, pack.pdf_file) if f] if pack else []
+            old_pages = set(pack.pages.values_list("pk", flat=True)) if pack else set()
+            html = render_html(content).encode()
+            if len(html) > HTML_BUDGET:
+                logger.warning("Study pack of session %s is %s bytes, over its budget", session.pk, len(html))
+            pdf = render_pdf(content)
+            pack = pack or StudyPack(session=session)
+            pack.version = content.version
+            pack.built_at = timezone.now()
+            pack.html_file.save(f"{session.pk}-{content.version}.html", ContentFile(html), save=False)
+            saved.append(pack.html_file.name)
+            pack.html_size = len(html)
+            pack.pdf_file.save(f"{session.pk}-{content.version}.pdf", ContentFile(pdf), save=False)
+            saved.append(pack.pdf_file.name)
+            pack.pdf_size = len(pdf)
+            pack.save()
+            pack.pages.set([page.pk for page in content.pages])
+            transaction.on_commit(lambda: delete_files([name for name in old_files if name not in saved]))
+    except Exception:
+        delete_files(saved)
+        raise
     _pages_changed({page.pk for page in content.pages} | old_pages)
     pack.rebuilt = True
     return pack

@@ -47,6 +47,8 @@ def download_view(request, session_id, extension):
             content_type=CONTENT_TYPES[extension],
         )
     response["ETag"] = etag
+    if extension == "html":  # opened in a browser all the same: it may load nothing and run nothing
+        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     # The address stays the same when the pack is rebuilt: ask each time (a 304 costs a few bytes).
     response["Cache-Control"] = "no-cache"
     return response

@@ -190,6 +190,7 @@ def test_the_tajik_pack_holds_the_session_lessons_quiz_and_library_and_nothing_f
     response, data = download(client, session)
     assert response["Content-Disposition"] == 'attachment; filename="hamkori-session-1-tg.html"'
     assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")
     html = data.decode()
     assert len(data) < HTML_BUDGET
     assert '<html lang="tg">' in html

@@ -15,7 +15,7 @@ from demo.data import Translations
 from demo.directory import load_directory
 from demo.library import load_library, load_submissions
 from demo.pages import Translator
-from demo.programme import load_consultations, load_forums, load_recommendations, load_training
+from demo.programme import load_consultations, load_forums, load_recommendations, load_session_links, load_training
 from demo.site import load_site
 from home.models import HomePage
 
@@ -30,6 +30,7 @@ CONTENT_STEPS = [
     ("course", load_course),
     ("illustrative in-person deliveries", load_deliveries),
     ("library", load_library),
+    ("links from the sessions to the library", load_session_links),
 ]
 # Steps that need the demo accounts.
 ACTIVITY_STEPS = [
