@@ -370,7 +370,7 @@ def gather(session):
     content = PackContent(session=session, language=language, lessons=lessons, resources=resources, pages=pages)
     revisions = sorted((page.pk, page.live_revision_id, page.title) for page in pages)
     digest = hashlib.sha256(repr((LAYOUT_VERSION, language, revisions)).encode()).hexdigest()
-    content.version = digest[:10]
+    content.version = f"{int(digest[:15], 16) % 10**8:08d}"  # digits: the same in every language
     content.published = max((page.last_published_at for page in pages if page.last_published_at), default=None)
     return content
 
