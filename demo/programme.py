@@ -1,12 +1,16 @@
 """The training programme, consultations, forums and recommendations (content/programme.toml)."""
 
+import uuid
+
 from django.core.management.base import CommandError
 
 from programme.models import (
     ConsultationOrganisation,
     ConsultationPage,
+    ConsultationPromise,
     ForumPage,
     RecommendationPage,
+    TimelineEntry,
     TrainingSessionPage,
 )
 
@@ -61,16 +65,32 @@ def load_consultations(home, translator):
             ConsultationOrganisation(organisation=organisation, sort_order=order)
             for order, organisation in enumerate(organisations(spec["attendees"]))
         ]
+        # Fixed block ids, so a promise can name the topic it answers, and a re-run gives the same ids.
+        topic_ids = [
+            str(uuid.uuid5(uuid.NAMESPACE_URL, f"{spec['slug']}/topic/{n}")) for n in range(len(spec["key_topics"]))
+        ]
+        promises = [
+            ConsultationPromise(
+                kind=promise["kind"],
+                topic=topic_ids[promise["topic"] - 1] if "topic" in promise else "",
+                text=promise["text"],
+                owner=promise["owner"],
+                due_date=promise.get("due_date"),
+                sort_order=order,
+            )
+            for order, promise in enumerate(spec.get("promises", []))
+        ]
         key_topics = [
             {
                 "type": "topic",
+                "id": topic_id,
                 "value": {
                     "heading": topic["heading"],
                     "raised": rich_text(*topic["raised"]),
                     "response": rich_text(topic["response"]) if "response" in topic else "",
                 },
             }
-            for topic in spec["key_topics"]
+            for topic_id, topic in zip(topic_ids, spec["key_topics"], strict=True)
         ]
         page = child_page(
             index,
@@ -89,6 +109,7 @@ def load_consultations(home, translator):
             key_topics=key_topics,
             promised_follow_up=spec.get("promised_follow_up", ""),
             attending_organisations=attendees,
+            promises=promises,
         )
         translator.translate(page)
 
@@ -144,5 +165,20 @@ def load_recommendations(home, translator):
             session_number=spec.get("session"),
             thematic_area=area,
             addressee=spec["addressee"],
+            timeline=[timeline_entry(entry) for entry in spec.get("timeline", []) if not entry.get("untranslated")],
         )
         translator.translate(page)
+        # A note added after the translations: readers of Tajik and Russian see it in English, marked so.
+        late = [entry for entry in spec.get("timeline", []) if entry.get("untranslated")]
+        known = set(page.timeline.values_list("note", flat=True))
+        if any(entry["note"] not in known for entry in late):
+            page = page.get_latest_revision_as_object()
+            for entry in late:
+                if entry["note"] not in known:
+                    page.timeline.add(timeline_entry(entry))
+            page.save_revision().publish()
+
+
+def timeline_entry(spec):
+    fields = ["date", "track", "status", "author_role", "note", "evidence_url"]
+    return TimelineEntry(**{name: spec[name] for name in fields if name in spec})

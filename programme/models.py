@@ -3,15 +3,19 @@
 from operator import itemgetter
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -215,7 +219,44 @@ class ConsultationIndexPage(IndexPage):
         return context
 
 
+def today():
+    """The date that decides what is overdue (a function, so tests can fix the clock)."""
+    return timezone.localdate()
+
+
+class ConsultationPageForm(WagtailAdminPageForm):
+    """Offers the page's own key topics as the topics a promise can answer."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("promises")
+        if formset is None:
+            return
+        topics = [("", _("The consultation as a whole"))]
+        topics += [(block.id, block.value["heading"]) for block in self.instance.key_topics if block.id]
+        # A form class for this page only, so the empty form that "Add" copies offers the same topics.
+        field = forms.ChoiceField(choices=topics, required=False, label=_("Topic"))
+        formset.form = type("PromiseForm", (formset.form,), {})
+        formset.form.base_fields = {**formset.form.base_fields, "topic": field}
+        for form in formset.forms:
+            form.fields["topic"] = forms.ChoiceField(choices=topics, required=False, label=_("Topic"))
+
+
+def promises_of(consultation):
+    """The consultation's published promises in the reader's language, each with `overdue` set."""
+    rows = (
+        ConsultationPromise.objects.filter(page__translation_key=consultation.translation_key, page__live=True)
+        .annotate(page_key=models.F("page__translation_key"), page_language=models.F("page__locale__language_code"))
+        .order_by("sort_order", "pk")
+    )
+    promises = in_reader_language(rows, get_language(), ["text", "owner"]).get(consultation.translation_key, [])
+    for promise in promises:
+        promise.overdue = promise.is_overdue()
+    return promises
+
+
 class ConsultationPage(Page):
+    base_form_class = ConsultationPageForm
     date = models.DateField(verbose_name=_("date"))
     venue = models.CharField(max_length=255, blank=True, verbose_name=_("venue"))
     city = models.CharField(max_length=100, verbose_name=_("city"))
@@ -256,6 +297,15 @@ class ConsultationPage(Page):
         FieldPanel("key_topics"),
         FieldPanel("promised_follow_up"),
         InlinePanel(
+            "promises",
+            heading=_("Promises"),
+            label=_("Promise"),
+            help_text=_(
+                "Each answer or follow-up the convener promised, with who owes it and by when. Save the page "
+                "once after adding a key topic to be able to link a promise to it."
+            ),
+        ),
+        InlinePanel(
             "attending_organisations",
             heading=_("Attending organisations"),
             label=_("Organisation"),
@@ -278,6 +328,7 @@ class ConsultationPage(Page):
         TranslatableField("framework"),
         TranslatableField("key_topics"),
         TranslatableField("promised_follow_up"),
+        TranslatableField("promises"),
         SynchronizedField("date"),
         SynchronizedField("region"),
         SynchronizedField("participants"),
@@ -290,13 +341,104 @@ class ConsultationPage(Page):
         verbose_name = _("consultation summary")
         verbose_name_plural = _("consultation summaries")
 
+    def save(self, *args, **kwargs):
+        mark_original_language(self, "promises")
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = [
             link.organisation for link in self.attending_organisations.select_related("organisation")
         ]
         context["recommendations"] = recommendations_from(self)
+        promises = promises_of(self)
+        context["promises"] = promises
+        by_topic = {}
+        for promise in promises:
+            by_topic.setdefault(promise.topic, []).append(promise)
+        context["topics"] = [(block, by_topic.get(block.id, [])) for block in self.key_topics]
+        topic_ids = {block.id for block in self.key_topics}
+        context["general_promises"] = [promise for promise in promises if promise.topic not in topic_ids]
         return context
+
+
+class PromiseKind(models.TextChoices):
+    RESPONSE = "response", _("Response to a topic")
+    FOLLOW_UP = "follow_up", _("Follow-up promised")
+
+
+class ConsultationPromise(TranslatableMixin, Orderable):
+    """Something the convener of a consultation promised: who owes it, by when, and whether it was kept."""
+
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="promises")
+    kind = models.CharField(
+        max_length=20, choices=PromiseKind.choices, default=PromiseKind.FOLLOW_UP, verbose_name=_("kind")
+    )
+    topic = models.CharField(
+        max_length=64,
+        blank=True,
+        verbose_name=_("topic"),
+        help_text=_("The key topic this promise answers."),
+    )
+    text = models.TextField(verbose_name=_("what was promised"))
+    owner = models.CharField(max_length=255, verbose_name=_("owner"), help_text=_("Who owes it."))
+    due_date = models.DateField(null=True, blank=True, verbose_name=_("due date"))
+    kept_on = models.DateField(
+        null=True, blank=True, verbose_name=_("kept on"), help_text=_("Leave empty while the promise is open.")
+    )
+    evidence_url = models.URLField(blank=True, verbose_name=_("evidence link"))
+    # The language the promise was written in (set when the page is saved), so an untranslated one is marked.
+    original_language = models.CharField(max_length=10, blank=True, editable=False)
+
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("owner"),
+        SynchronizedField("kind"),
+        SynchronizedField("topic"),
+        SynchronizedField("due_date"),
+        SynchronizedField("kept_on"),
+        SynchronizedField("evidence_url"),
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("topic")]),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("due_date"), FieldPanel("kept_on")]),
+        FieldPanel("evidence_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("promise")
+        verbose_name_plural = _("promises")
+
+    def is_overdue(self, on=None):
+        return self.kept_on is None and self.due_date is not None and self.due_date < (on or today())
+
+
+def overdue_promises(language=None):
+    """Open promises past their due date on live consultations, in the reader's language.
+
+    Each has `consultation`, the live consultation page in that language (or the original's).
+    """
+    language = language or get_language()
+    rows = (
+        ConsultationPromise.objects.filter(page__live=True)
+        .annotate(page_key=models.F("page__translation_key"), page_language=models.F("page__locale__language_code"))
+        .select_related("page")
+        .order_by("due_date", "pk")
+    )
+    merged = in_reader_language(rows, language, ["text", "owner"])
+    overdue = [promise for promises in merged.values() for promise in promises if promise.is_overdue()]
+    if not overdue:
+        return []
+    pages = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(locale__language_code=language, translation_key__in=merged)
+        .only("id", "title", "url_path", "locale_id", "translation_key")
+    }
+    for promise in overdue:
+        promise.consultation = pages.get(promise.page_key, promise.page)
+    return sorted(overdue, key=lambda promise: promise.due_date)
 
 
 class ConsultationOrganisation(Orderable):
@@ -403,11 +545,51 @@ class Addressee(models.TextChoices):
     BUSINESS = "business", _("Business")
 
 
-class FollowUpStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+class ResponseStatus(models.TextChoices):
+    """What the addressee answered."""
+
+    NONE = "none", _("No response yet")
+    ACCEPTED = "accepted", _("Accepted")
+    NOTED = "noted", _("Noted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ImplementationStatus(models.TextChoices):
+    """What was done: recorded as the addressee reports it and as CSOs assess it."""
+
+    NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
+    PARTLY = "partly", _("Partly implemented")
     IMPLEMENTED = "implemented", _("Implemented")
-    NO_ACTION = "no_action", _("No action")
+    NOT_RELEVANT = "not_relevant", _("No longer relevant")
+
+
+class Track(models.TextChoices):
+    RESPONSE = "response", _("Addressee's response")
+    REPORTED = "reported", _("Implementation as reported by the addressee")
+    ASSESSED = "assessed", _("Implementation as assessed by CSOs")
+
+
+class AuthorRole(models.TextChoices):
+    ADDRESSEE = "addressee", _("The addressee")
+    CSO = "cso", _("Civil society organisation")
+    EDITOR = "editor", _("Site editor")
+
+
+# A track's status choices; the statuses of every track as one list for the entry's field.
+TRACK_STATUSES = {
+    Track.RESPONSE: ResponseStatus,
+    Track.REPORTED: ImplementationStatus,
+    Track.ASSESSED: ImplementationStatus,
+}
+ENTRY_STATUS_CHOICES = list(ResponseStatus.choices) + list(ImplementationStatus.choices)
+# Where a recommendation keeps the current state of each track.
+TRACK_STATE = {
+    Track.RESPONSE: ("response_status", "response_date"),
+    Track.REPORTED: ("implementation_reported", "reported_date"),
+    Track.ASSESSED: ("implementation_assessed", "assessed_date"),
+}
+TRACK_FIELDS = [name for fields in TRACK_STATE.values() for name in fields]
 
 
 def recommendations_from(source):
@@ -421,13 +603,18 @@ def recommendations_from(source):
     )
 
 
+FILTER_NAMES = ("source", "area", "addressee", "response", "reported", "assessed")
+
+
 class RecommendationFilterForm(forms.Form):
     """The filters of the recommendations page, read from the query string. Bad values are ignored."""
 
     source = forms.ChoiceField(required=False, label=_("Source"))
     area = forms.ChoiceField(required=False, label=_("Thematic area"))
     addressee = forms.ChoiceField(required=False, label=_("Addressed to"))
-    status = forms.ChoiceField(required=False, label=_("Follow-up"))
+    response = forms.ChoiceField(required=False, label=_("Response"))
+    reported = forms.ChoiceField(required=False, label=_("Implementation (addressee)"))
+    assessed = forms.ChoiceField(required=False, label=_("Implementation (CSOs)"))
     tag = forms.SlugField(required=False, max_length=100, widget=forms.HiddenInput)
 
     def __init__(self, data, *, locale):
@@ -441,13 +628,19 @@ class RecommendationFilterForm(forms.Form):
         areas = ThematicArea.objects.filter(locale_id=locale, translation_key__in=linked.values("translation_key"))
         self.fields["area"].choices = everything + sorted_by_name(areas.values_list("slug", "name"), key=itemgetter(1))
         self.fields["addressee"].choices = everything + list(Addressee.choices)
-        self.fields["status"].choices = everything + list(FollowUpStatus.choices)
+        self.fields["response"].choices = everything + list(ResponseStatus.choices)
+        self.fields["reported"].choices = everything + list(ImplementationStatus.choices)
+        self.fields["assessed"].choices = everything + list(ImplementationStatus.choices)
 
     def filters(self):
         """The valid, non-empty filters as queryset lookups."""
         self.is_valid()
         lookups = {"source": "source_slug", "area": "thematic_area__slug", "addressee": "addressee"}
-        lookups["status"] = "follow_up_status"
+        lookups |= {
+            "response": "response_status",
+            "reported": "implementation_reported",
+            "assessed": "implementation_assessed",
+        }
         filters = {
             lookup: self.cleaned_data[name]
             for name, lookup in lookups.items()
@@ -482,7 +675,7 @@ class RecommendationIndexPage(IndexPage):
         )
         page_obj = Paginator(recommendations, RECOMMENDATIONS_PER_PAGE).get_page(request.GET.get("page"))
         # For the page cache: filters with values the form offers (a keyword link is not kept).
-        given = [name for name in ("source", "area", "addressee", "status") if name in request.GET]
+        given = [name for name in FILTER_NAMES if name in request.GET]
         understood = {name: request.GET[name] for name in given if name not in form.errors}
         if "page" in request.GET:
             understood["page"] = page_obj.number
@@ -492,6 +685,7 @@ class RecommendationIndexPage(IndexPage):
             recommendation.source_title = sources.get(recommendation.source_slug, "")
             recommendation.area = thematic_area_in(self.locale_id, recommendation.thematic_area)
         context.update({"filter_form": form, "is_filtered": bool(filters), "recommendations": page_obj})
+        context["overdue_promises"] = overdue_promises()
         return context
 
 
@@ -532,12 +726,31 @@ class RecommendationPage(Page):
     tags = ClusterTaggableManager(
         through=RecommendationTag, blank=True, verbose_name=_("keywords"), help_text=_("Free keywords.")
     )
-    follow_up_status = models.CharField(
-        max_length=20, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN, verbose_name=_("status")
+    # The state of each track: the latest entry of the timeline, kept here for lists, filters and counts.
+    response_status = models.CharField(
+        max_length=20,
+        choices=ResponseStatus.choices,
+        default=ResponseStatus.NONE,
+        editable=False,
+        verbose_name=_("response"),
     )
-    follow_up_date = models.DateField(null=True, blank=True, verbose_name=_("date of the note"))
-    follow_up_note = models.TextField(blank=True, verbose_name=_("follow-up note"))
-    evidence_url = models.URLField(blank=True, verbose_name=_("evidence link"))
+    response_date = models.DateField(null=True, blank=True, editable=False, verbose_name=_("response date"))
+    implementation_reported = models.CharField(
+        max_length=20,
+        choices=ImplementationStatus.choices,
+        default=ImplementationStatus.NOT_STARTED,
+        editable=False,
+        verbose_name=_("implementation (addressee)"),
+    )
+    reported_date = models.DateField(null=True, blank=True, editable=False, verbose_name=_("reported on"))
+    implementation_assessed = models.CharField(
+        max_length=20,
+        choices=ImplementationStatus.choices,
+        default=ImplementationStatus.NOT_STARTED,
+        editable=False,
+        verbose_name=_("implementation (CSOs)"),
+    )
+    assessed_date = models.DateField(null=True, blank=True, editable=False, verbose_name=_("assessed on"))
     # The source page's slug, kept here so lists can name and filter the source in any language.
     source_slug = models.SlugField(max_length=255, blank=True, editable=False)
 
@@ -553,42 +766,36 @@ class RecommendationPage(Page):
         MultiFieldPanel(
             [FieldPanel("thematic_area"), FieldPanel("addressee"), FieldPanel("tags")], heading=_("Classification")
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("follow_up_status"),
-                FieldRowPanel([FieldPanel("follow_up_date"), FieldPanel("evidence_url")]),
-                FieldPanel("follow_up_note"),
-            ],
-            heading=_("Follow-up"),
+        InlinePanel(
+            "timeline",
+            heading=_("Timeline"),
+            label=_("Timeline entry"),
             help_text=_(
-                "Record what has happened since. Status, date and evidence link apply to every language "
-                "as soon as you publish."
+                "Each change to the response or to implementation is an entry with its date, who said it and "
+                "the evidence. The latest entry of each track is the current state. Add entries on the page in "
+                "its original language; readers see them in every language once you publish."
             ),
         ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("text"),
-        index.SearchField("follow_up_note"),
-        index.FilterField("follow_up_status"),
+        index.FilterField("response_status"),
         index.FilterField("addressee"),
     ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("text"),
-        TranslatableField("follow_up_note"),
+        TranslatableField("timeline"),
         SynchronizedField("thematic_area"),  # shown in the reader's language: home.models.thematic_areas_in
         SynchronizedField("source"),
         SynchronizedField("session_number"),
         SynchronizedField("addressee"),
         SynchronizedField("tags"),
-        SynchronizedField("follow_up_status"),
-        SynchronizedField("follow_up_date"),
-        SynchronizedField("evidence_url"),
     ]
     parent_page_types = ["programme.RecommendationIndexPage"]
     subpage_types = []
 
     # Fields that belong to the recommendation, not to one language: published once, shown everywhere.
-    SHARED_FIELDS = ["follow_up_status", "follow_up_date", "evidence_url", "addressee", "session_number"]
+    SHARED_FIELDS = [*TRACK_FIELDS, "addressee", "session_number"]
 
     class Meta:
         verbose_name = _("recommendation")
@@ -596,7 +803,23 @@ class RecommendationPage(Page):
 
     def save(self, *args, **kwargs):
         self.source_slug = self.source.slug if self.source_id else ""
+        mark_original_language(self, "timeline")
+        latest = {}
+        for entry in self.timeline.all():
+            if entry.track not in latest or (entry.date, entry.sort_order or 0) >= (
+                latest[entry.track].date,
+                latest[entry.track].sort_order or 0,
+            ):
+                latest[entry.track] = entry
+        for track, (status_field, date_field) in TRACK_STATE.items():
+            entry = latest.get(track)
+            setattr(self, status_field, entry.status if entry else self._meta.get_field(status_field).default)
+            setattr(self, date_field, entry.date if entry else None)
         return super().save(*args, **kwargs)
+
+    @property
+    def implementation_differs(self):
+        return self.assessed_date is not None and self.implementation_assessed != self.implementation_reported
 
     def share_follow_up(self):
         """Copy the language-independent fields to the live rows of every translation."""
@@ -622,6 +845,7 @@ class RecommendationPage(Page):
             )
         context["source_page"] = source
         context["thematic_area"] = thematic_area_in(self.locale_id, self.thematic_area)
+        context["timeline"] = timeline_of([self])[self.translation_key]
         return context
 
 
@@ -653,3 +877,119 @@ class StudyPack(models.Model):
 
     def __str__(self):
         return f"{self.session} · {self.version}"
+
+
+class TimelineEntry(TranslatableMixin, Orderable):
+    """One dated change to the response or the implementation of a recommendation.
+
+    Entries are part of the page: a new entry is public only when the page is published. The note is
+    translated with the page; the other fields are the same in every language.
+    """
+
+    page = ParentalKey(RecommendationPage, on_delete=models.CASCADE, related_name="timeline")
+    date = models.DateField(verbose_name=_("date"))
+    track = models.CharField(max_length=20, choices=Track.choices, verbose_name=_("track"))
+    status = models.CharField(max_length=20, choices=ENTRY_STATUS_CHOICES, verbose_name=_("status"))
+    author_role = models.CharField(max_length=20, choices=AuthorRole.choices, verbose_name=_("recorded by"))
+    note = models.TextField(blank=True, verbose_name=_("note"), help_text=_("A sentence or two: what changed."))
+    evidence_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("evidence document"),
+        help_text=_("A document in the library: the letter, the report, the minutes."),
+    )
+    evidence_url = models.URLField(blank=True, verbose_name=_("evidence link"))
+    # The language the note was written in (set when the page is saved), so an untranslated note is marked.
+    original_language = models.CharField(max_length=10, blank=True, editable=False)
+    # Who made the change when it came from a CSV import (editors' admin only; never published).
+    imported_by = models.CharField(max_length=150, blank=True, editable=False)
+
+    translatable_fields = [
+        TranslatableField("note"),
+        SynchronizedField("date"),
+        SynchronizedField("track"),
+        SynchronizedField("status"),
+        SynchronizedField("author_role"),
+        SynchronizedField("evidence_document"),
+        SynchronizedField("evidence_url"),
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("track"), FieldPanel("status")]),
+        FieldPanel("author_role"),
+        FieldPanel("note"),
+        FieldRowPanel([FieldPanel("evidence_document"), FieldPanel("evidence_url")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+
+    def clean(self):
+        super().clean()
+        statuses = TRACK_STATUSES.get(self.track)
+        if statuses is not None and self.status not in statuses.values:
+            raise ValidationError({"status": _("This status does not belong to the chosen track.")})
+
+    def get_status_display(self):
+        return dict(ENTRY_STATUS_CHOICES).get(self.status, self.status)
+
+
+def in_reader_language(rows, language, texts):
+    """One object per child record from rows of every language copy, for a reader of `language`.
+
+    `rows` are child objects annotated with `page_key` and `page_language`. The copy in the original
+    language gives the facts; each of `texts` comes from the reader's copy when it is translated there.
+    Otherwise the original wording is kept and `untranslated_language` names its language.
+    Returns {page translation key: [objects]} in the order of `rows`.
+    """
+    copies = {}
+    for row in rows:
+        copies.setdefault((row.page_key, row.translation_key), {})[row.page_language] = row
+    merged = {}
+    for (page_key, _key), by_language in copies.items():
+        original = next((c for c in by_language.values() if c.page_language == c.original_language), None)
+        original = original or next(iter(by_language.values()))
+        local = by_language.get(language)
+        original.untranslated_language = ""
+        if language != original.original_language:
+            if local is not None and any(getattr(local, name) != getattr(original, name) for name in texts):
+                for name in texts:
+                    setattr(original, name, getattr(local, name))
+            elif any(getattr(original, name) for name in texts):
+                original.untranslated_language = original.original_language
+        merged.setdefault(page_key, []).append(original)
+    return merged
+
+
+def mark_original_language(page, relation):
+    """Child records written on this page are in its language: note it on those not yet marked."""
+    language = page.locale.language_code if page.locale_id else ""
+    for child in getattr(page, relation).all():
+        if not child.original_language:
+            child.original_language = language
+
+
+def timeline_of(recommendations):
+    """The published timeline of each recommendation, newest first, keyed by translation key.
+
+    Entries are read from every language copy in one query: the original entry gives the facts; the
+    note comes from the copy in the reader's language when it is translated there, otherwise the
+    original note is shown and `entry.untranslated_language` names its language.
+    """
+    if not recommendations:
+        return {}
+    language = get_language()
+    keys = [page.translation_key for page in recommendations]
+    rows = (
+        TimelineEntry.objects.filter(page__translation_key__in=keys, page__live=True)
+        .annotate(page_key=models.F("page__translation_key"), page_language=models.F("page__locale__language_code"))
+        .select_related("evidence_document")
+        .order_by("-date", "-sort_order", "pk")
+    )
+    timelines = {key: [] for key in keys} | in_reader_language(rows, language, ["note"])
+    for entries in timelines.values():
+        entries.sort(key=lambda e: (e.date, e.sort_order or 0), reverse=True)
+    return timelines

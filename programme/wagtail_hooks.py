@@ -1,10 +1,11 @@
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from . import study_packs
+from . import models, study_packs
 from .models import (
     ConsultationIndexPage,
     ForumIndexPage,
@@ -24,14 +25,42 @@ class RecommendationListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     columns = [
         *PageListingViewSet.columns,
-        Column("follow_up_status", label=_("Follow-up"), accessor="get_follow_up_status_display", width="12%"),
-        Column("follow_up_date", label=_("Noted on"), width="10%"),
+        Column("response_status", label=_("Response"), accessor="get_response_status_display", width="10%"),
+        Column(
+            "implementation_reported",
+            label=_("Implementation (addressee)"),
+            accessor="get_implementation_reported_display",
+            width="12%",
+        ),
+        Column(
+            "implementation_assessed",
+            label=_("Implementation (CSOs)"),
+            accessor="get_implementation_assessed_display",
+            width="12%",
+        ),
         Column("addressee", label=_("Addressed to"), accessor="get_addressee_display", width="14%"),
         Column("locale", label=_("Language"), accessor="locale.get_display_name", width="10%"),
     ]
     # No "locale" here: Wagtail adds its own language filter (?locale=tg), which its listing views also read;
     # a model filter on the locale field would expect an id there and the listing would answer 404.
-    list_filter = ["follow_up_status", "addressee"]
+    list_filter = ["response_status", "implementation_reported", "implementation_assessed", "addressee"]
+
+
+class OverduePromisesPanel(Component):
+    """Promises from consultations past their due date and not kept, one row per promise (original language)."""
+
+    name = "overdue_promises"
+    template_name = "programme/admin/overdue_panel.html"
+    order = 120
+
+    def get_context_data(self, parent_context):
+        # The page that holds the facts (the original) is the one editors change.
+        return {"promises": models.overdue_promises()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_promises_panel(request, panels):
+    panels.append(OverduePromisesPanel())
 
 
 @hooks.register("register_admin_viewset")

@@ -41,7 +41,7 @@ PAGES = {
     "standard page": "/en/about/",
     "training session": lambda: first_url("programme.TrainingSessionPage"),
     "consultation": lambda: first_url("programme.ConsultationPage"),
-    "recommendations (filtered)": "/en/recommendations/?addressee=eu&status=open",
+    "recommendations (filtered)": "/en/recommendations/?addressee=eu&response=none",
     "library list": "/en/library/",
     # The Russian library holds BENCH_SMALL_LIBRARY resources (200): the same list on a small library.
     "library list (200 resources)": "/ru/library/",

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.utils.html import escape
 
+from demo.data import SEEDS_DIR
 from home.models import Organisation
 from programme.models import ConsultationPage, ForumPage, RecommendationPage, TrainingProgrammePage, TrainingSessionPage
 
@@ -160,9 +161,11 @@ def test_filter_by_each_facet_in_every_language(client, recommendations, languag
     assert combined == {f"{FORUM}-10", f"{FORUM}-16"}
 
 
-def test_every_recommendation_starts_open(client):
-    assert listed(client, "en", status="implemented")[0] == set()
-    assert len(listed(client, "en", status="open")[0]) == 20
+def test_only_the_consultation_recommendations_have_follow_up(client):
+    assert listed(client, "en", response="noted")[0] == {f"{CONSULTATION}-01", f"{CONSULTATION}-02"}
+    assert listed(client, "en", assessed="partly")[0] == {f"{CONSULTATION}-02"}
+    assert listed(client, "en", reported="in_progress")[0] == {f"{CONSULTATION}-02"}
+    assert len(listed(client, "en", response="none")[0]) == 20  # the first page of the 23 forum ones
 
 
 def test_recommendation_page_names_its_source_in_the_readers_language(client):
@@ -202,3 +205,31 @@ def test_programme_pages_stay_under_30_kb_and_load_nothing_from_elsewhere(client
         html = client.get(f"/{language}{path}").content.decode()
         assert len(html.encode()) < 30_000
         assert 'src="http' not in html  # nothing loaded from another host
+
+
+def forum_recommendations_in_the_seed():
+    """Every bullet under "Main recommendations" in the forum's seed document, whitespace folded."""
+    text = (SEEDS_DIR / "002_cd78ac17fe64abf2.txt").read_text(encoding="utf-8")
+    bullets = []
+    for part in text.split("## Main recommendations:")[1:]:
+        part = part.split("## **Session")[0].split("## Conclusions")[0]
+        bullets += [" ".join(line.strip()[2:].split()) for line in part.splitlines() if line.strip().startswith("- ")]
+    return bullets
+
+
+def test_the_verbatim_text_of_every_forum_recommendation_in_the_seed_is_on_the_site(client):
+    bullets = forum_recommendations_in_the_seed()
+    assert len(bullets) == 23
+    shown = ""
+    for page in RecommendationPage.objects.live().filter(locale__language_code="en", source_slug=FORUM):
+        shown += client.get(page.url).content.decode()
+    missing = [bullet for bullet in bullets if escape(bullet) not in shown]
+    assert not missing
+
+
+@pytest.mark.parametrize("language", ["tg", "ru"])
+def test_a_recommendation_with_a_timeline_in_tajik_and_russian(client, language):
+    html = client.get(f"/{language}/recommendations/{CONSULTATION}-02/").content.decode()
+    assert html.count('class="timeline__entry') == 4
+    assert html.count('class="timeline__note" lang="en"') == 1  # added after the translation, so marked
+    assert "The project supports unemployed returning migrants" not in html  # translated

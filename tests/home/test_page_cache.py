@@ -178,7 +178,7 @@ def test_a_stale_page_is_rebuilt_by_one_worker_while_the_others_serve_the_stale_
 
 
 def test_filters_the_page_offers_are_cached_and_made_up_values_are_not(client):
-    offered = "/en/recommendations/?source=&area=&addressee=eu&status=open"
+    offered = "/en/recommendations/?source=&area=&addressee=eu&response=none&assessed=in_progress"
     client.get(offered)
     assert client.get(offered)["X-Page-Cache"] == "hit"
     for made_up in ("/en/recommendations/?addressee=nobody-at-all", "/en/recommendations/?addressee=eu&x=1"):

@@ -84,7 +84,8 @@ print(json.dumps({
     "attendees": [link.organisation.name for link in consultation.attending_organisations.all()],
     "recommendation": [
         recommendation.text, recommendation.thematic_area.slug, recommendation.source.specific.city,
-        recommendation.follow_up_status, [tag.slug for tag in recommendation.tags.all()],
+        recommendation.implementation_assessed, [entry.note for entry in recommendation.timeline.all()],
+        [tag.slug for tag in recommendation.tags.all()],
     ],
     "revision": [type(Revision.objects.get(object_id=str(ids["monitor"])).as_object()).__name__],
     "home content types left": sorted(
@@ -109,7 +110,15 @@ def test_programme_content_made_under_home_survives_the_move(tmp_path):
         "session": ["programme.models", 3, "The laws that govern CSOs.", ["Registration"]],
         "programme": ["The Accountability Fund"],
         "attendees": ["Public Organization Sino"],
-        "recommendation": ["Involve CSOs in monitoring.", "water", "Bokhtar", "in_progress", ["monitoring"]],
+        "recommendation": [
+            "Involve CSOs in monitoring.",
+            "water",
+            "Bokhtar",
+            "in_progress",
+            # The old follow-up became the first entry of the timeline (programme 0004).
+            ["Meetings planned."],
+            ["monitoring"],
+        ],
         "revision": ["RecommendationPage"],
         "home content types left": [],
     }

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import ThematicArea
 from home.translation import publish_translation
-from programme.models import FollowUpStatus, RecommendationPage
+from programme.models import RecommendationPage, TimelineEntry
 from tests.factories import (
     ConsultationPageFactory,
     ForumPageFactory,
@@ -207,9 +207,15 @@ def test_filters_combine(client, language):
     assert len(shown) == 2
 
 
-def test_filter_by_follow_up_status(client):
-    assert listed(client, "en", status="implemented")[0] == set()
-    assert len(listed(client, "en", status="open")[0]) == PER_PAGE
+def test_filter_by_response_and_implementation(client):
+    assert listed(client, "en", assessed="implemented")[0] == set()
+    assert len(listed(client, "en", response="none")[0]) == PER_PAGE
+    publish_entry(f"{FORUM}-02", track="response", status="accepted")
+    publish_entry(f"{FORUM}-03", track="assessed", status="implemented")
+    for language in LANGUAGES:
+        assert listed(client, language, response="accepted")[0] == {f"{FORUM}-02"}
+        assert listed(client, language, assessed="implemented")[0] == {f"{FORUM}-03"}
+        assert listed(client, language, reported="implemented")[0] == set()  # the addressee reported nothing
 
 
 @pytest.mark.parametrize(
@@ -217,7 +223,7 @@ def test_filter_by_follow_up_status(client):
     [
         {"area": "no-such-area"},
         {"addressee": "<script>alert(1)</script>"},
-        {"status": "x" * 5000},
+        {"response": "x" * 5000, "assessed": "open"},
         {"source": "' OR 1=1 --", "page": "-3"},
         {"page": "999"},
     ],
@@ -230,20 +236,22 @@ def test_bad_filter_values_are_ignored_not_errors(client, params):
     assert "recommendations/" + FORUM in html  # the list is still there
 
 
-def publish_follow_up(slug, **fields):
+def publish_entry(slug, **fields):
+    """Add a timeline entry to the English page and publish it."""
     page = recommendation(slug)
-    for name, value in fields.items():
-        setattr(page, name, value)
+    values = {"date": datetime.date(2026, 3, 1), "author_role": "editor"} | fields
+    page.timeline.add(TimelineEntry(**values))
     page.save_revision().publish()
     return page
 
 
-def test_changing_follow_up_shows_on_the_public_page_in_every_language(client):
-    publish_follow_up(
+def test_a_new_entry_shows_on_the_public_page_in_every_language(client):
+    publish_entry(
         f"{FORUM}-03",
-        follow_up_status=FollowUpStatus.IN_PROGRESS,
-        follow_up_date=datetime.date(2026, 3, 1),
-        follow_up_note="A civic education course is being prepared.",
+        track="assessed",
+        status="in_progress",
+        author_role="cso",
+        note="A civic education course is being prepared.",
         evidence_url="https://example.org/civic-education",
     )
     english = client.get(f"/en/recommendations/{FORUM}-03/").content.decode()
@@ -254,7 +262,9 @@ def test_changing_follow_up_shows_on_the_public_page_in_every_language(client):
         html = client.get(f"/{language}/recommendations/{FORUM}-03/").content.decode()
         assert "status--in_progress" in html
         assert 'href="https://example.org/civic-education"' in html
-        assert listed(client, language, status="in_progress")[0] == {f"{FORUM}-03"}
+        # The note is not translated yet: shown in English, marked as English.
+        assert '<p class="timeline__note" lang="en">' in html
+        assert listed(client, language, assessed="in_progress")[0] == {f"{FORUM}-03"}
 
 
 def test_publishing_an_old_translation_does_not_undo_the_follow_up(client):
@@ -263,9 +273,9 @@ def test_publishing_an_old_translation_does_not_undo_the_follow_up(client):
     # Translated through wagtail-localize, as translators work, so it knows which page is the original.
     words = {"Monitor the budget": "Буҷетро назорат кунед", TEXT["en"]: TEXT["tg"]}
     tajik = publish_translation(english, "tg", words.get)
-    publish_follow_up("monitor-the-budget", follow_up_status=FollowUpStatus.IMPLEMENTED)
+    publish_entry("monitor-the-budget", track="assessed", status="implemented")
     tajik = recommendation("monitor-the-budget", "tg")
-    tajik.follow_up_status = FollowUpStatus.OPEN  # as an out-of-date translation would carry
+    tajik.timeline.all().delete()  # as an out-of-date translation would carry
     tajik.save_revision().publish()
     assert "status--implemented" in client.get("/tg/recommendations/monitor-the-budget/").content.decode()
     assert "status--implemented" in client.get("/en/recommendations/monitor-the-budget/").content.decode()
@@ -283,10 +293,20 @@ def test_editor_records_follow_up_through_the_admin(client):
         "thematic_area": page.thematic_area_id,
         "addressee": page.addressee,
         "tags": "monitoring, EU funds",
-        "follow_up_status": "implemented",
-        "follow_up_date": "2026-04-02",
-        "follow_up_note": "CSO monitoring is now part of the EU's calls for proposals.",
-        "evidence_url": "https://example.org/call",
+        "timeline-TOTAL_FORMS": "1",
+        "timeline-INITIAL_FORMS": "0",
+        "timeline-MIN_NUM_FORMS": "0",
+        "timeline-MAX_NUM_FORMS": "1000",
+        "timeline-0-date": "2026-04-02",
+        "timeline-0-track": "assessed",
+        "timeline-0-status": "implemented",
+        "timeline-0-author_role": "cso",
+        "timeline-0-note": "CSO monitoring is now part of the EU's calls for proposals.",
+        "timeline-0-evidence_document": "",
+        "timeline-0-evidence_url": "https://example.org/call",
+        "timeline-0-ORDER": "1",
+        "timeline-0-id": "",
+        "timeline-0-DELETE": "",
         "seo_title": "",
         "search_description": "",
         "comments-TOTAL_FORMS": "0",
@@ -300,7 +320,12 @@ def test_editor_records_follow_up_through_the_admin(client):
     html = client.get(f"/ru/recommendations/{FORUM}-06/").content.decode()
     assert "status--implemented" in html
     assert "2026" in html
-    assert listed(client, "ru", status="implemented")[0] == {f"{FORUM}-06"}
+    assert listed(client, "ru", assessed="implemented")[0] == {f"{FORUM}-06"}
+    # A status from the other track is refused, and nothing is published.
+    form |= {"timeline-0-track": "response", "timeline-0-date": "2026-05-01"}
+    response = client.post(f"/admin/pages/{page.pk}/edit/", form)
+    assert response.status_code == 200
+    assert "Этот статус не относится к выбранному направлению." in response.content.decode()  # admin in Russian
 
 
 def test_admin_page_listing_of_recommendations_opens(client):
@@ -308,14 +333,14 @@ def test_admin_page_listing_of_recommendations_opens(client):
     index = recommendation(f"{FORUM}-01").get_parent()
     assert client.get(f"/admin/pages/{index.pk}/").status_code == 200
     # The flat listing of every recommendation, with its follow-up, filterable by status.
-    publish_follow_up(f"{FORUM}-04", follow_up_status=FollowUpStatus.NO_ACTION)
-    response = client.get("/admin/recommendation_pages/", {"follow_up_status": "no_action", "locale": "en"})
+    publish_entry(f"{FORUM}-04", track="response", status="rejected")
+    response = client.get("/admin/recommendation_pages/", {"response_status": "rejected", "locale": "en"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Keep acting on domestic violence" in html
     assert "Support regional cooperation among CSOs" not in html  # still open
     assert RECOMMENDATIONS[f"{FORUM}-04"][4] not in html  # the Tajik translation: another language
-    tajik = client.get("/admin/recommendation_pages/", {"follow_up_status": "no_action", "locale": "tg"})
+    tajik = client.get("/admin/recommendation_pages/", {"response_status": "rejected", "locale": "tg"})
     assert RECOMMENDATIONS[f"{FORUM}-04"][4] in tajik.content.decode()
 
 
@@ -347,7 +372,7 @@ def test_keywords_link_to_a_filter_that_works_in_every_language(client):
 
 
 @pytest.mark.parametrize(
-    "listing", ["/en/recommendations/?addressee=eu&status=open", "/en/library/?type=report&sort=title"]
+    "listing", ["/en/recommendations/?addressee=eu&response=none", "/en/library/?type=report&sort=title"]
 )
 def test_switching_language_keeps_the_filters(client, listing):
     html = client.get(listing).content.decode()
