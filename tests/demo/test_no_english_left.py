@@ -39,7 +39,8 @@ SHOWN_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
 
 
 class VisibleText(HTMLParser):
-    """The text a reader sees, without scripts, styles and whatever is marked as written in another language."""
+    """The text a reader sees, without scripts, styles and whatever is marked as written in another language
+    or as not to be translated (translate="no": codes and version stamps)."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -56,7 +57,7 @@ class VisibleText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         own_language = attrs.get("lang") not in (None, "", self.language)
-        hidden = tag in ("script", "style", "template") or own_language
+        hidden = tag in ("script", "style", "template") or own_language or attrs.get("translate") == "no"
         if not (self.hidden or hidden):
             self.parts.extend(attrs[name] for name in SHOWN_ATTRIBUTES if attrs.get(name))
             if tag == "input" and attrs.get("type") in ("submit", "button", "reset") and attrs.get("value"):

@@ -24,7 +24,7 @@ WORLD_BANK = {"en": "World Bank Group", "tg": "Гурӯҳи Бонки Ҷаҳо�
 
 
 def published(year, month):
-    return datetime.datetime(year, month, 1, tzinfo=datetime.UTC)
+    return datetime.datetime(year, month, 1, tzinfo=datetime.timezone.utc)
 
 
 # key: (facets, access, {language: (title, summary)}, first published).
