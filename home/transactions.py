@@ -13,7 +13,7 @@ import time
 
 from django.db import OperationalError, connection, transaction
 
-ATTEMPTS = 8
+ATTEMPTS = 20
 
 
 def _is_lock_conflict(error):
@@ -36,7 +36,7 @@ def atomic_with_retry(work):
             except OperationalError as error:
                 if not (outermost and _is_lock_conflict(error)) or attempt == ATTEMPTS - 1:
                     raise
-                time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))  # noqa: S311 - a pause, not a secret
+                time.sleep(random.uniform(0.02, 0.1) * min(attempt + 1, 5))  # noqa: S311 - a pause, not a secret
         raise AssertionError("unreachable")
 
     return run

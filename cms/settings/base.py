@@ -165,6 +165,9 @@ TEMPLATES = [
 
 # --- Data --------------------------------------------------------------------
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A writer waits up to 20 s for another to finish (the default, 5 s, fails a busy `make run`).
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:

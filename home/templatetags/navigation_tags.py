@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Locale, Page, Site
@@ -105,12 +106,19 @@ def language_links(context):
                 target = _nearest_translated_ancestor(ancestors, code)
             entry["url"] = target.get_url(request) if target else f"/{code}/"
         elif request is not None:
-            # translate_url resolves the path in the current language, then reverses it in `code`.
-            entry["url"] = translate_url(request.get_full_path(), code)
+            # translate_url resolves the path in the current language, then reverses it in `code`; a path it
+            # cannot resolve comes back as it was, and `//evil.example/en/` must not become a link off the site.
+            url = translate_url(request.get_full_path(), code)
+            entry["url"] = url if is_local_path(url) else f"/{code}/"
         else:
             entry["url"] = f"/{code}/"
         links.append(entry)
     return links
+
+
+def is_local_path(url):
+    """A path on this site: one slash, then not a second one or a backslash (browsers read both as another host)."""
+    return url.startswith("/") and not url.startswith(("//", "/\\")) and url_has_allowed_host_and_scheme(url, None)
 
 
 def _nearest_translated_ancestor(ancestors, code):

@@ -1,5 +1,7 @@
 """Hostile input against the site-wide parts: nothing leaks, nothing 500s, nothing redirects off-site."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
@@ -151,3 +153,17 @@ def test_language_links_never_carry_a_next_off_site(client, about):
     assert 'href="/tg/about/"' in html
     assert "evil.example" not in html.replace("/en/about/?next=", "")
     assert 'href="//evil' not in html
+
+
+@pytest.mark.parametrize("path", ["//evil.example/en/", "//evil.example/tg/about/", "/\\evil.example/en/"])
+def test_the_404_pages_language_links_stay_on_the_site(client, db, path):
+    """Issue 16 item 8: the language switcher of a page that is not found never links to another site."""
+    response = client.get("/", PATH_INFO=path)  # as a browser or a proxy sends it (the test client would parse it)
+    assert response.status_code == 404
+    html = response.content.decode()
+    links = re.findall(r'href="([^"]*)"', html)
+    assert not [link for link in links if link.startswith(("//", "/\\"))], links
+    assert not [link for link in links if "://" in link and not link.startswith("http://testserver/")], links
+    if path.startswith("//"):
+        for code in ("en", "tg", "ru"):
+            assert f'href="/{code}/"' in html  # the home page in each language instead
