@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -92,9 +94,12 @@ class SubmissionForm(forms.Form):
         label=_("Link to the material elsewhere (optional)"), required=False, assume_scheme="https"
     )
     files = MultipleFileField(label=_("Files"))
+    # A one-time token per form shown: the same form sent twice (a double click) is kept once (views.py).
+    once = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, organisation=None, resubmitted_page=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["once"].initial = uuid.uuid4().hex
         self.fields["thematic_areas"].choices = thematic_area_choices()
         self.fields["year"].validators.append(MaxValueValidator(timezone.now().year + 1))
         self.fields["files"].help_text = " ".join(

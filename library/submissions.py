@@ -3,8 +3,9 @@
 import uuid
 
 from anyascii import anyascii
+from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
@@ -51,8 +52,32 @@ def create_submission(user, organisation, index, data):
     """The resource page (draft, in the moderation workflow), its files and the Submission, or nothing.
 
     If anything fails (a full disk raises OSError), the rows roll back and the files stored so far are removed.
+    Two members sending at once can both take the next place in the page tree (or, on SQLite, find the
+    database locked): the loser is rolled back, its files removed, and it runs again.
     """
-    return _removing_files_on_failure(_create_submission, user, organisation, index, data)
+    for attempt in range(CONFLICT_ATTEMPTS):
+        try:
+            return _removing_files_on_failure(_create_submission, user, organisation, index, data)
+        except (IntegrityError, OperationalError) as error:
+            locked = isinstance(error, OperationalError) and connection.vendor == "sqlite" and "locked" in str(error)
+            if attempt == CONFLICT_ATTEMPTS - 1 or not (isinstance(error, IntegrityError) or locked):
+                raise
+
+
+CONFLICT_ATTEMPTS = 3
+
+
+def claim_form(user, token):
+    """True the first time this member sends the form with this one-time token (a double click: False)."""
+    if not token:
+        return True
+    return cache.add(f"library:form-sent:{user.pk}:{token[:64]}", 1, 24 * 60 * 60)
+
+
+def release_form(user, token):
+    """The form was not stored after all (an error): it may be sent again."""
+    if token:
+        cache.delete(f"library:form-sent:{user.pk}:{token[:64]}")
 
 
 def resubmit(submission, user, data):

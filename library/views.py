@@ -31,7 +31,7 @@ from .models import (
     ResourceType,
     Submission,
 )
-from .submissions import create_submission, resubmit
+from .submissions import claim_form, create_submission, release_form, resubmit
 
 logger = logging.getLogger(__name__)
 
@@ -221,9 +221,16 @@ def submit_resource(request, index):
         form = SubmissionForm(request.POST, request.FILES, organisation=organisation)
         status = 400
         if form.is_valid():
+            token = form.cleaned_data.get("once")
+            if not claim_form(request.user, token):  # the same form twice (a double click): kept once
+                messages.info(request, _("We already have this submission: you sent the same form twice."))
+                return redirect(index.url + index.reverse_subpage("my_submissions_route"))
             try:
                 create_submission(request.user, organisation, index, form.cleaned_data)
-            except OSError:
+            except BaseException as error:
+                release_form(request.user, token)  # not stored: the form may be sent again
+                if not isinstance(error, OSError):
+                    raise
                 logger.exception("A library submission could not be stored")
                 form.add_error(
                     None,
