@@ -87,6 +87,40 @@ def send_already_registered(request, user):
     _deliver(user, language, "already_registered", {"user": user, "login_url": login_url, "reset_url": reset_url})
 
 
+def notify_colleagues(request, link, count=3):
+    """Tell a few confirmed colleagues (the most recently active) that someone waits for their confirmation.
+
+    Only for a claimant whose email is confirmed, so that a made-up account cannot make the site write to
+    an organisation's people; each colleague's mailbox is also under the limits of accounts/limits.py.
+    """
+    if link is None or link.status != Affiliation.Status.PENDING or not is_confirmed(link.user):
+        return
+    colleagues = (
+        Affiliation.objects.filter(
+            organisation=link.organisation,
+            status=Affiliation.Status.CONFIRMED,
+            user__profile__organisation=link.organisation,
+            user__is_active=True,
+        )
+        .exclude(user=link.user)
+        .select_related("user")
+        .order_by("-user__last_login")[:count]
+    )
+    claimant = link.user.get_full_name() or link.user.email
+    for colleague in colleagues:
+        language = preferred_language(colleague.user)
+        with translation.override(language):
+            profile_url = request.build_absolute_uri(reverse("profile"))
+        context = {
+            "user": colleague.user,
+            "claimant": claimant,
+            "claimant_email": link.user.email,
+            "organisation": link.organisation,
+            "profile_url": profile_url,
+        }
+        _deliver(colleague.user, language, "colleague_waiting", context)
+
+
 def user_for_link(uidb64, token):
     from django.contrib.auth import get_user_model
     from django.utils.http import urlsafe_base64_decode

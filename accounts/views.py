@@ -21,6 +21,7 @@ from .confirmation import (
     confirm,
     is_confirmed,
     login_backend,
+    notify_colleagues,
     send_already_registered,
     send_confirmation,
     user_for_link,
@@ -108,6 +109,7 @@ def confirm_email(request, uidb64, token):
     if request.method != "POST":
         return render(request, "accounts/confirm_email.html", {"next": safe_next(request)})
     confirm(user)
+    notify_colleagues(request, Affiliation.objects.current(user))
     if request.user.is_authenticated and request.user.pk != user.pk:
         logout(request)
     if not request.user.is_authenticated and user.is_active:
@@ -183,8 +185,11 @@ class ThrottledLoginView(auth_views.LoginView):
 def profile(request):
     profile_obj, _created = MemberProfile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=request.user, profile=profile_obj)
+    organisation_before = profile_obj.organisation_id
     if request.method == "POST" and form.is_valid():
         form.save()
+        if profile_obj.organisation_id != organisation_before:
+            notify_colleagues(request, Affiliation.objects.current(request.user))
         language = profile_obj.preferred_language
         with translation.override(language):
             messages.success(request, _("Your profile is saved."))

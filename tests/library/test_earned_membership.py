@@ -211,3 +211,18 @@ def test_staff_confirm_claims_from_a_queue_in_the_admin(contributor, moderator, 
     assert claim.decided_at is not None
     # A confirmed member of an organisation that has not contributed still has no members' files.
     assert not can_download(browser, members_only)
+
+
+def test_confirmed_colleagues_hear_of_a_claim_by_email_once_the_claimants_email_is_confirmed(contributor):
+    sino = contributor.profile.organisation
+    sign_up("parvina@example.org", organisation=sino.pk)
+    (notice,) = [message for message in mail.outbox if message.to == [contributor.email]]
+    assert "parvina@example.org" in notice.body and "/en/accounts/profile/" in notice.body
+
+    # A claim from an address nobody confirmed writes to no one.
+    mail.outbox.clear()
+    legacy = UserFactory(email="legacy@example.org")
+    browser = Client()
+    browser.force_login(legacy)
+    assert profile_post(browser, organisation=sino.pk).status_code == 302
+    assert not [message for message in mail.outbox if message.to == [contributor.email]]
