@@ -1,6 +1,5 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -23,6 +22,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
+    # Editors' images from the media folder (on disk; with S3 they come from the bucket). Nothing else
+    # there has a route: documents are served by Wagtail's document view above, which checks access.
+    re_path(r"^media/(?P<path>.+)$", home_views.media_image, name="media_image"),
     # Open Badges: the revocation list and achievement descriptions, the same in every language.
     path("credentials/", include("courses.credential_urls")),
     path("", home_views.root, name="root"),
@@ -39,11 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -9,22 +11,45 @@ from wagtail.models import Site
 from .languages import is_site_language, remember_language
 from .page_cache import current_version
 
+
 # Everything the public site needs is served by us; the admin keeps Wagtail's own needs.
-PUBLIC_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "style-src 'self'",
-        "script-src 'self'",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'self'",
-    ]
-)
+def public_policy():
+    """The Content-Security-Policy of public pages: our own host, and the S3 bucket for images when media is there."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["img-src 'self' data:", *media_hosts()]),
+            "style-src 'self'",
+            "script-src 'self'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+def media_hosts():
+    """Where images come from when media is on S3-compatible storage (nothing when it is on disk)."""
+    bucket = getattr(settings, "AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return []
+    hosts = []
+    custom = getattr(settings, "AWS_S3_CUSTOM_DOMAIN", None)
+    if custom:
+        hosts.append(f"https://{custom}")
+    endpoint = getattr(settings, "AWS_S3_ENDPOINT_URL", None)
+    if endpoint:
+        parts = urlsplit(endpoint)
+        hosts += [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    region = getattr(settings, "AWS_S3_REGION_NAME", None)
+    hosts.append(f"https://{bucket}.s3.amazonaws.com")
+    if region:
+        hosts.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return hosts
 
 
 class ContentSecurityPolicyMiddleware:
@@ -33,11 +58,12 @@ class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.exempt_prefixes = ("/admin/",)
+        self.policy = public_policy()
 
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith(self.exempt_prefixes) and "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = PUBLIC_POLICY
+            response["Content-Security-Policy"] = self.policy
         return response
 
 

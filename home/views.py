@@ -1,9 +1,13 @@
+import posixpath
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 from wagtail.coreutils import get_supported_content_language_variant
 
 from . import search_index
@@ -85,3 +89,23 @@ def root(request):
     language = chosen_language(request) or translation.get_language_from_request(request)
     query = request.META.get("QUERY_STRING", "")
     return redirect(f"/{language}/" + (f"?{query}" if query else ""))
+
+
+# The folders of the media storage that hold editors' images (Wagtail's originals and renditions).
+IMAGE_FOLDERS = ("original_images/", "images/")
+
+
+def media_image(request, path):
+    """An editor's image from the media folder, and nothing else from there.
+
+    Documents live in the same storage (documents/) but are only ever served through Wagtail's
+    document view, which checks who may open them; this view refuses any path outside the image
+    folders, after resolving `..`, so a members-only file cannot be fetched by its storage name.
+    """
+    clean = posixpath.normpath(path).lstrip("/")
+    if ".." in clean.split("/") or "\\" in clean or not clean.startswith(IMAGE_FOLDERS):
+        raise Http404
+    response = serve(request, clean, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["Content-Disposition"] = "inline"
+    return response
