@@ -4,6 +4,7 @@ fault_helpers.py member EMAIL    a signed-in CSO member (session headers)
 fault_helpers.py quiz EMAIL      a learner with an open quiz attempt, and a correct submission for it
 fault_helpers.py attempts EMAIL  that learner's attempts and completions
 fault_helpers.py library         how many submissions, documents and resource pages exist
+fault_helpers.py people N PASSWORD  N accounts that sign in with PASSWORD (their usernames)
 """
 
 import json
@@ -23,7 +24,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from wagtail.documents import get_document_model  # noqa: E402
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt  # noqa: E402
-from home.models import MemberProfile, Organisation  # noqa: E402
+from home.models import Affiliation, MemberProfile, Organisation  # noqa: E402
 from library.models import ResourcePage, Submission  # noqa: E402
 
 
@@ -31,8 +32,23 @@ def user(email):
     account, _created = get_user_model().objects.get_or_create(
         username=email, defaults={"email": email, "first_name": "Fault", "last_name": "Test"}
     )
-    MemberProfile.objects.get_or_create(user=account, defaults={"organisation": Organisation.objects.first()})
+    profile, _created = MemberProfile.objects.get_or_create(
+        user=account, defaults={"organisation": Organisation.objects.first()}
+    )
+    link = Affiliation.objects.claim(account, profile.organisation)  # a confirmed member may submit
+    if link is not None and link.status != Affiliation.Status.CONFIRMED:
+        link.decide(Affiliation.Status.CONFIRMED, method=Affiliation.Method.STAFF)
     return account
+
+
+def people(count, password):
+    usernames = []
+    for n in range(int(count)):
+        account = user(f"storm.person{n}@faults.local")
+        account.set_password(password)
+        account.save()
+        usernames.append(account.username)
+    return {"usernames": usernames}
 
 
 def member(email):
@@ -81,4 +97,5 @@ def library():
 
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    print(json.dumps({"member": member, "quiz": quiz, "attempts": attempts, "library": library}[command](*args)))
+    commands = {"member": member, "quiz": quiz, "attempts": attempts, "library": library, "people": people}
+    print(json.dumps(commands[command](*args)))

@@ -4,16 +4,20 @@ Each scenario prints what it did, what it saw and whether the site recovered. Ne
 on this machine (it restarts PostgreSQL and mounts a small tmpfs), PostgreSQL and Redis.
 """
 
+import io
 import json
 import os
 import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
@@ -314,7 +318,218 @@ def worker_killed_mid_quiz(env):
     return ok, detail
 
 
-EXTRA_SCENARIOS = [disk_full_upload, worker_killed_mid_quiz]
+SUBMISSION_FIELDS = {
+    "title": "Fault test", "summary": "A report uploaded while something is broken.",
+    "resource_type": "report", "material_languages": ["tg"], "thematic_areas": ["water-resources"],
+    "year": "2025", "coverage": "tajikistan", "keywords": "", "access": "public", "external_url": "",
+}  # fmt: skip
+
+
+def media_files(root):
+    return sorted(str(p.relative_to(root)) for p in Path(root).rglob("*") if p.is_file())
+
+
+def upload_temp_files():
+    root = Path(tempfile.gettempdir()) / "hamkori-uploads"
+    return sorted(str(p) for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+class SilentMailServer:
+    """Accepts SMTP connections on loopback and never says a word."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(32)
+        self.port = self.sock.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                self.connections.append(self.sock.accept()[0])
+            except OSError:
+                return
+
+    def close(self):
+        self.sock.close()
+        for connection in self.connections:
+            connection.close()
+
+
+@scenario("a mail server that never answers during a submission")
+def silent_mail_server(env):
+    from library.pdf import text_to_pdf
+
+    mail = SilentMailServer()
+    media = harness.RESULTS / "silent-mail-media"
+    shutil.rmtree(media, ignore_errors=True)
+    media.mkdir(parents=True)
+    mail_env = dict(env, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(mail.port), EMAIL_USE_TLS="false",
+                    MEDIA_ROOT=str(media), PAGE_CACHE_SECONDS="0")  # fmt: skip
+    try:
+        headers = helper(mail_env, "member", "fault.mail@faults.local")["headers"]
+        fields = {**SUBMISSION_FIELDS, "title": "Silent mail test", "csrfmiddlewaretoken": headers["X-CSRFToken"]}
+        pdf = text_to_pdf("Water committees", "How village water committees keep accounts. " * 200)
+        body, content_type = multipart(fields, {"files": ("water.pdf", pdf)})
+        with Server(mail_env) as server:
+            before = helper(mail_env, "library")
+            started = time.time()
+            response = harness.get(server.url + "/en/library/submit/", data=body, method="POST", follow=False,
+                                   headers={**headers, "Content-Type": content_type})  # fmt: skip
+            took = time.time() - started
+            after = helper(mail_env, "library")
+            files = media_files(media)
+    finally:
+        mail.close()
+    kept = after["submissions"] == before["submissions"] + 1 and after["documents"] == before["documents"] + 1
+    ok = response.status == 302 and kept and len(files) == 1 and took < 10
+    detail = (
+        f"the submission answered {response.status} in {took:.1f} s with the mail server silent "
+        f"({len(mail.connections)} connection(s) to it); submissions {before['submissions']} -> "
+        f"{after['submissions']}, documents {before['documents']} -> {after['documents']}; files stored: {files}"
+    )
+    return ok, detail
+
+
+def many_entries_docx(count):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+        for n in range(count):
+            archive.writestr(f"w/{n}", "")
+    return buffer.getvalue()
+
+
+@scenario("an upload with a huge number of zip entries")
+def zip_with_many_entries(env):
+    upload_env = dict(env, PAGE_CACHE_SECONDS="0")
+    headers = helper(upload_env, "member", "fault.zip@faults.local")["headers"]
+    docx = many_entries_docx(190_000)
+    fields = {**SUBMISSION_FIELDS, "title": "Many entries", "csrfmiddlewaretoken": headers["X-CSRFToken"]}
+    body, content_type = multipart(fields, {"files": ("plan.docx", docx)})
+    with Server(upload_env) as server:
+        before = helper(upload_env, "library")
+        started = time.time()
+        response = harness.get(server.url + "/en/library/submit/", data=body, method="POST", follow=False,
+                               headers={**headers, "Content-Type": content_type})  # fmt: skip
+        took = time.time() - started
+        after = helper(upload_env, "library")
+        left = upload_temp_files()
+        # The same upload, with the worker killed while it is still receiving the body.
+        killed_left = killed_mid_upload(server, headers, body, content_type)
+        health = harness.get(server.url + "/healthz").status
+    refused = response.status == 400 and b"cannot check" in response.body
+    ok = refused and took < 5 and before == after and not left and not killed_left and health == 200
+    detail = (
+        f"{len(docx) // 1024} KB .docx with 190,000 entries: {response.status} in {took:.2f} s "
+        f"(refused with a clear message: {refused}); rows before/after {before} / {after}; temporary files left: "
+        f"{left}; a worker killed while receiving it left {killed_left}; the site then answered {health}"
+    )
+    return ok, detail
+
+
+def killed_mid_upload(server, headers, body, content_type):
+    """Send most of the body, kill the workers while they wait for the rest: what stays in the temp folder?"""
+    port = int(server.url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        head = (
+            f"POST /en/library/submit/ HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {headers['Cookie']}\r\n"
+            f"X-CSRFToken: {headers['X-CSRFToken']}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        )
+        sock.sendall(head.encode() + body[: len(body) * 3 // 4])
+        deadline = time.time() + 10
+        while time.time() < deadline and not upload_temp_files():
+            time.sleep(0.1)
+        receiving = upload_temp_files()
+        for pid in server.worker_pids():
+            os.kill(pid, signal.SIGKILL)
+    deadline = time.time() + 15
+    while time.time() < deadline and upload_temp_files():
+        time.sleep(0.2)
+    while time.time() < deadline and harness.get(server.url + "/healthz").status != 200:
+        time.sleep(0.3)
+    return upload_temp_files() if receiving else ["(no temporary file was seen while receiving)"]
+
+
+def login(base, username, password, forwarded_for=None, cookies=""):
+    """One sign-in through the form, as a browser behind the load balancer: (status, cookies after)."""
+    extra = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+    page = harness.get(base + "/en/accounts/login/", headers={**extra, "Cookie": cookies})
+    jar = dict(part.split("=", 1) for part in cookies.split("; ") if "=" in part)
+    for header in page.headers.get_all("Set-Cookie") or []:
+        name, _eq, value = header.split(";")[0].partition("=")
+        jar[name] = value
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
+    cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
+    response = harness.get(
+        base + "/en/accounts/login/",
+        headers={**extra, "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+        data=urlencode(
+            {
+                "csrfmiddlewaretoken": token.group(1).decode() if token else "",
+                "username": username,
+                "password": password,
+            }
+        ).encode(),  # fmt: skip
+        method="POST",
+        follow=False,
+    )
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name, _eq, value = header.split(";")[0].partition("=")
+        jar[name] = value
+    return response.status, "; ".join(f"{k}={v}" for k, v in jar.items() if k != "sessionid")
+
+
+@scenario("login storms from many users behind one proxy address")
+def login_storm(env):
+    password = "a-long-enough-password-42"  # noqa: S105 - made-up accounts for this scenario
+    storm_env = dict(env, TRUSTED_PROXY_COUNT="1", PAGE_CACHE_SECONDS="0")
+    people = helper(storm_env, "people", "6", password)["usernames"]
+    victim, others = people[0], people[1:]
+    outcome = {"storm": [], "people": []}
+    with Server(storm_env, workers=2) as server:
+        # The victim signed in on her phone yesterday: it carries her device cookie.
+        _status, phone = login(server.url, victim, password, forwarded_for="198.51.100.10")
+
+        def attacker(n):
+            for k in range(25):
+                target = victim if k % 2 else f"nobody{n}-{k}@faults.local"
+                status, _cookies = login(server.url, target, "guess-" + str(k), forwarded_for=f"203.0.113.{n}")
+                outcome["storm"].append(status)
+
+        storm = [threading.Thread(target=attacker, args=(n,)) for n in range(6)]
+        for thread in storm:
+            thread.start()
+        time.sleep(3)  # the storm is on: the victim's name is over its limit, the attackers' addresses too
+        for n, person in enumerate(others):
+            outcome["people"].append((person, login(server.url, person, password, forwarded_for=f"192.0.2.{n}")[0]))
+        victim_phone = login(server.url, victim, password, forwarded_for="198.51.100.10", cookies=phone)[0]
+        victim_new_device = login(server.url, victim, password, forwarded_for="198.51.100.11")[0]
+        for thread in storm:
+            thread.join(120)
+    refused = sum(1 for status in outcome["storm"] if status == 429)
+    signed_in = sum(1 for _person, status in outcome["people"] if status == 302)
+    ok = signed_in == len(others) and victim_phone == 302 and victim_new_device == 429 and refused > 0
+    detail = (
+        f"{len(outcome['storm'])} failed logins from 6 attackers behind the balancer ({refused} refused with 429 "
+        f"without looking at the password); during it {signed_in}/{len(others)} people signed in at once; "
+        f"the attacked person on her own phone: {victim_phone}; on a new device: {victim_new_device} "
+        "(asked to wait, then accepted)"
+    )
+    return ok, detail
+
+
+EXTRA_SCENARIOS = [
+    disk_full_upload,
+    worker_killed_mid_quiz,
+    silent_mail_server,
+    zip_with_many_entries,
+    login_storm,
+]
 
 if __name__ == "__main__":
     sys.exit(main())
