@@ -23,6 +23,7 @@ import secrets
 import uuid
 from pathlib import Path
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
@@ -42,7 +43,7 @@ from openbadgeslib.ob3 import (
 )
 from openbadgeslib.ob3.status_list import DEFAULT_SIZE_BITS
 
-from .models import Certificate, CoursePage
+from .models import Certificate, CoursePage, RevokedStatusIndex
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +106,15 @@ def _private_pem():
         raise CredentialsUnavailable("CREDENTIAL_SIGNING_KEY_FILE is not set")
     create_key_if_allowed()
     try:
-        return path.read_bytes()
+        pem = path.read_bytes()
+        key = serialization.load_pem_private_key(pem, password=None)
     except OSError as error:
         raise CredentialsUnavailable(f"cannot read the signing key: {error}") from error
+    except (ValueError, TypeError, UnsupportedAlgorithm) as error:
+        raise CredentialsUnavailable(f"the signing key is not a private key in PEM: {error}") from error
+    if not isinstance(key, Ed25519PrivateKey):
+        raise CredentialsUnavailable("the signing key is not an Ed25519 key")
+    return pem
 
 
 def public_key_pem():
@@ -138,9 +145,11 @@ def achievement_url(course_key, language):
     return _absolute(reverse("credentials:achievement", args=[course_key, language]))
 
 
-def course_translations(course_key):
-    """{language: live CoursePage} for a course."""
+def course_translations(course_key, public=False):
+    """{language: live CoursePage} for a course; only those anyone may see with `public`."""
     pages = CoursePage.objects.live().filter(translation_key=course_key).select_related("locale")
+    if public:
+        pages = pages.public()
     return {page.locale.language_code: page for page in pages}
 
 
@@ -224,6 +233,7 @@ def issue_quietly(certificate_pk, language):
 def status_list_token():
     """The signed Bitstring Status List credential: the bits of every revoked certificate set."""
     revoked = list(Certificate.objects.filter(revoked_at__isnull=False).values_list("pk", flat=True))
+    revoked += RevokedStatusIndex.objects.values_list("index", flat=True)
     size = DEFAULT_SIZE_BITS * (1 + max(revoked, default=0) // DEFAULT_SIZE_BITS)
     now = datetime.datetime.now(datetime.timezone.utc)
     document = build_status_list_credential(

@@ -376,6 +376,20 @@ class Certificate(models.Model):
         self.refresh_from_db(fields=["revoked_at", "revocation_reason"])
 
 
+class RevokedStatusIndex(models.Model):
+    """The status-list bit of a revoked certificate whose learner deleted their account: the credential
+    they downloaded must stay revoked after the certificate row is gone (courses/credentials.py)."""
+
+    index = models.PositiveBigIntegerField(primary_key=True)
+
+    class Meta:
+        verbose_name = _("revoked credential")
+        verbose_name_plural = _("revoked credentials")
+
+    def __str__(self):
+        return str(self.index)
+
+
 def normalise_certificate_code(typed):
     """The code as printed (HMK-XXXXX-XXXXX) from what someone typed or pasted: case, spaces, dashes and
     the prefix are forgiven, and O, I and L read as 0, 1 and 1 (the code is hexadecimal). None when it

@@ -220,7 +220,7 @@ def achievement_view(request, course_key, language):
     """The achievement of a course in one language, as Open Badges JSON (what a credential's `related` links to)."""
     if language not in dict(settings.LANGUAGES):
         raise Http404
-    translations = credentials.course_translations(course_key)
+    translations = credentials.course_translations(course_key, public=True)  # a private course's title stays private
     found = credentials.achievement(course_key, language, translations)
     if found is None or found.language != language:
         raise Http404

@@ -400,3 +400,43 @@ def test_the_learner_sees_a_revocation_and_its_reason_in_their_data_export(learn
     (exported,) = data["certificates"]
     assert exported["code"] == certificate.code
     assert exported["revoked_at"] and exported["revocation_reason"] == "The learner shared quiz answers."
+
+
+def test_a_revoked_credential_stays_revoked_after_its_learner_deletes_the_account(client, learner_client, certificate):
+    from openbadgeslib.ob3 import OB3VerificationError, OB3Verifier
+
+    token = download_credential(learner_client, certificate)
+    certificate.revoke("Issued by mistake")
+    certificate.learner.delete()
+    assert not Certificate.objects.exists()
+
+    verifier = OB3Verifier.for_issuer_did(certificate_issuer(token))
+    with pytest.raises(OB3VerificationError, match=f"'revocation' is set at index {certificate.pk} "):
+        verifier.verify(token, check_status=True, download=fetch_with(client))
+
+
+def test_a_bad_signing_key_never_stops_a_learner_finishing_a_course(
+    learner_client, course, learner, settings, tmp_path
+):
+    from courses.models import Enrolment, complete_course
+
+    key_file = tmp_path / "key.pem"
+    key_file.write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
+    settings.CREDENTIAL_SIGNING_KEY_FILE = str(key_file)
+    enrolment = Enrolment.objects.create(learner=learner, course_key=course.translation_key)
+    with transaction_committed():
+        complete_course(learner, enrolment)
+    certificate = Certificate.objects.get(learner=learner)
+    assert certificate.credential == ""
+    # The learner keeps the certificate and its PDF; the credential and the status list say they are unavailable.
+    assert learner_client.get(f"/tg/my-learning/certificates/{certificate.code}/pdf/").status_code == 200
+    assert learner_client.get(f"/tg/my-learning/certificates/{certificate.code}/credential/").status_code < 500
+    assert Client().get("/credentials/status/revocation/").status_code == 503
+
+
+def test_a_private_course_publishes_no_achievement(client, course):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(f"/credentials/achievements/{course.translation_key}/en/").status_code in (302, 404)
+    assert client.get(f"/credentials/achievements/{course.translation_key}/tg/").status_code == 200
