@@ -184,3 +184,29 @@ def test_the_database_refuses_a_second_account_for_an_email_in_another_case(db):
     UserFactory(email="rustam@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
         get_user_model().objects.create(username="Rustam@Example.org", email="Rustam@Example.org")
+
+
+def test_many_signups_for_one_email_at_once_never_give_a_server_error():
+    """Real threads, each with a database connection of its own (committing), send the same sign-up at once.
+
+    On PostgreSQL the requests truly overlap; SQLite serialises the writes. What they commit is removed again
+    the same way (a transactional test would empty setup_site's work for every later test)."""
+    from tests.courses.test_concurrency import committed, run_together
+
+    email = "same.moment@example.org"
+
+    def sign_up():
+        return Client(raise_request_exception=False).post("/en/accounts/signup/", {**SIGNUP, "email": email})
+
+    try:
+        statuses = [response.status_code for response in run_together(6, sign_up)]
+        counts = committed(
+            lambda: (
+                get_user_model().objects.filter(username__iexact=email).count(),
+                MemberProfile.objects.filter(user__username=email).count(),
+            )
+        )
+    finally:
+        committed(lambda: get_user_model().objects.filter(username__iexact=email).delete())
+    assert statuses == [302] * 6
+    assert counts == (1, 1)
