@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -350,7 +351,8 @@ class ConsultationPage(Page):
         context["organisations"] = [
             link.organisation for link in self.attending_organisations.select_related("organisation")
         ]
-        context["recommendations"] = recommendations_from(self)
+        context["recommendations"] = recommendations = recommendations_from(self)
+        context.update(overview_of(self, recommendations))
         promises = promises_of(self)
         context["promises"] = promises
         by_topic = {}
@@ -528,8 +530,10 @@ class ForumPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         by_session = {}
-        for recommendation in recommendations_from(self):
+        recommendations = recommendations_from(self)
+        for recommendation in recommendations:
             by_session.setdefault(recommendation.session_number, []).append(recommendation)
+        context.update(overview_of(self, recommendations))
         context["sessions"] = [(block.value, by_session.get(block.value["number"], [])) for block in self.sessions]
         return context
 
@@ -590,6 +594,19 @@ TRACK_STATE = {
     Track.ASSESSED: ("implementation_assessed", "assessed_date"),
 }
 TRACK_FIELDS = [name for fields in TRACK_STATE.values() for name in fields]
+
+
+def overview_of(source, recommendations):
+    """The overview chart of a forum's or consultation's recommendations, its bars linking to the ledger."""
+    from .overview import overview  # noqa: PLC0415 (overview reads these models)
+
+    recommendations = list(recommendations)
+    if not recommendations:
+        return {}
+    # The ledger is the recommendations' parent: its URL without a query.
+    ledger_url = recommendations[0].url.rstrip("/").rsplit("/", 1)[0] + "/"
+    total, groups = overview(recommendations, source.locale_id, ledger_url, {"source": source.slug})
+    return {"overview_total": total, "overview_groups": groups}
 
 
 def recommendations_from(source):
@@ -673,7 +690,15 @@ class RecommendationIndexPage(IndexPage):
             .select_related("thematic_area")
             .order_by("path")
         )
-        page_obj = Paginator(recommendations, RECOMMENDATIONS_PER_PAGE).get_page(request.GET.get("page"))
+        from .overview import overview  # noqa: PLC0415 (overview reads these models)
+
+        kept = {name: form.cleaned_data.get(name) for name in FILTER_NAMES if name not in form.errors}
+        area_names = dict(form.fields["area"].choices[1:])
+        total, groups = overview(recommendations, self.locale_id, self.url, kept, area_names)
+        context.update({"overview_total": total, "overview_groups": groups})
+        paginator = Paginator(recommendations, RECOMMENDATIONS_PER_PAGE)
+        paginator.count = total  # counted with the overview: one query fewer
+        page_obj = paginator.get_page(request.GET.get("page"))
         # For the page cache: filters with values the form offers (a keyword link is not kept).
         given = [name for name in FILTER_NAMES if name in request.GET]
         understood = {name: request.GET[name] for name in given if name not in form.errors}
@@ -835,7 +860,7 @@ class RecommendationPage(Page):
             # The source page in this page's language (the link to it is shared by every translation).
             source = (
                 Page.objects.live()
-                .public()
+                .exclude(under_a_restriction())
                 .filter(
                     locale_id=self.locale_id,
                     translation_key__in=Page.objects.filter(pk=self.source_id).values("translation_key"),
@@ -877,6 +902,16 @@ class StudyPack(models.Model):
 
     def __str__(self):
         return f"{self.session} · {self.version}"
+
+
+def under_a_restriction():
+    """A condition for pages that a view restriction (on them or an ancestor) hides, checked inside the query.
+
+    Wagtail's ``.public()`` reads the restrictions in a query of its own first; this keeps a page's
+    query budget.
+    """
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(models.OuterRef("path"), 1, Length("page__path")))
+    return models.Exists(restricted)
 
 
 class TimelineEntry(TranslatableMixin, Orderable):
