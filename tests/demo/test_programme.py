@@ -97,7 +97,7 @@ def test_consultation_in_tajik_and_russian(client):
     tajik = client.get(f"/tg/consultations/{CONSULTATION}/").content.decode()
     assert "Гурӯҳи Бонки Ҷаҳонӣ" in tajik
     assert "Бохтар" in tajik
-    assert "procurement" not in tajik
+    assert "procurement" not in re.sub(r"<[^>]*>", " ", tajik)  # the text; filter links keep their codes
     russian = client.get("/ru/consultations/").content.decode()
     assert f'href="/ru/consultations/{CONSULTATION}/"' in russian
     assert "Консультация Группы Всемирного банка" in russian
