@@ -125,6 +125,16 @@ def confirm_email(request, uidb64, token):
     return remember_language(redirect(target), language)
 
 
+class ConfirmingPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's "choose a new password"; the link came by email, so the address is confirmed too."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not is_confirmed(self.user):
+            confirm(self.user)
+        return response
+
+
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Django's reset: the same answer for every address; emails to one address and requests from one
     connection are limited (accounts/limits.py)."""

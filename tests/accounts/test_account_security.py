@@ -1,6 +1,8 @@
 """Issue 16, item 8 (accounts): no account enumeration through sign-up, a throttled password reset, email
 addresses confirmed by a signed link, and duplicate sign-ups at the same moment answered cleanly."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -210,3 +212,13 @@ def test_many_signups_for_one_email_at_once_never_give_a_server_error():
         committed(lambda: get_user_model().objects.filter(username__iexact=email).delete())
     assert statuses == [302] * 6
     assert counts == (1, 1)
+
+
+def test_choosing_a_new_password_from_the_emailed_link_confirms_the_address(client):
+    member = UserFactory(email="amina@example.org")  # from before confirmation existed
+    client.post("/en/accounts/password-reset/", {"email": "amina@example.org"})
+    link = re.search(r"https?://[^/\s]+(/\S+/password-reset/\S+/\S+/)", mail.outbox[-1].body).group(1)
+    form_url = client.get(link)["Location"]  # Django moves the token into the session
+    new = "a new long pass phrase 2026"
+    assert client.post(form_url, {"new_password1": new, "new_password2": new}).status_code == 302
+    assert MemberProfile.objects.get(user=member).email_confirmed_at is not None
