@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm, UserCreationForm
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -12,6 +12,7 @@ from home.collation import AlphabeticalModelChoiceField
 from home.languages import preferred_language
 from home.models import Affiliation, MemberProfile, Organisation, Region, Sex
 
+from .confirmation import is_confirmed
 from .limits import may_email
 
 
@@ -87,15 +88,28 @@ class SignupForm(UserCreationForm):
         this address and False, changing nothing (the view emails its owner). The form never says which."""
         email = self.cleaned_data["email"]
         existing = existing_account(email)
-        if existing is not None:
-            make_password(self.cleaned_data["password1"])  # the same work as a new account: no timing hint
-            return existing, False
-        try:
-            with transaction.atomic():
-                return self._create(email), True
-        except IntegrityError:
-            # Another request for the same address saved first (the database's unique index said so).
-            return existing_account(email), False
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    return self._create(email), True
+            except IntegrityError:
+                # Another request for the same address saved first (the database's unique index said so).
+                existing = existing_account(email)
+        make_password(self.cleaned_data["password1"])  # the same work as a new account: no timing hint
+        if existing is not None and never_used(existing):
+            self._start_over(existing)
+        return existing, False
+
+    def _start_over(self, user):
+        """A second sign-up for an account nobody has opened yet: either could be the address's owner, so
+        neither password is kept (the person who opens the emailed link chooses it there) and the earlier
+        organisation claim ends. The names typed last are kept for the link's page to show, to keep or change."""
+        user.set_unusable_password()
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["password", "first_name", "last_name"])
+        MemberProfile.objects.filter(user=user).update(organisation=None)
+        Affiliation.objects.claim(user, None)
 
     def _create(self, email):
         user = super().save(commit=False)
@@ -112,6 +126,30 @@ class SignupForm(UserCreationForm):
         )
         Affiliation.objects.claim(user, organisation)  # pending until someone confirms it
         return user
+
+
+def never_used(user):
+    """An account made at sign-up whose emailed link nobody has opened yet."""
+    return not user.is_active and user.last_login is None and not is_confirmed(user)
+
+
+class ConfirmNewAccountForm(SetPasswordForm):
+    """The emailed link of an account that two sign-ups named: the person who opens it chooses the password
+    and keeps or changes the name."""
+
+    first_name = SignupForm.base_fields["first_name"]
+    last_name = SignupForm.base_fields["last_name"]
+    field_order = ["first_name", "last_name", "new_password1", "new_password2"]
+
+    def __init__(self, user, *args, **kwargs):
+        kwargs.setdefault("initial", {"first_name": user.first_name, "last_name": user.last_name})
+        super().__init__(user, *args, **kwargs)
+        self.order_fields(self.field_order)
+
+    def save(self, commit=True):
+        self.user.first_name = self.cleaned_data["first_name"]
+        self.user.last_name = self.cleaned_data["last_name"]
+        return super().save(commit)
 
 
 def existing_account(email):

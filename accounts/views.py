@@ -27,6 +27,7 @@ from .confirmation import (
     user_for_link,
 )
 from .forms import (
+    ConfirmNewAccountForm,
     DeleteAccountForm,
     EmailForm,
     PasswordResetForm,
@@ -102,15 +103,27 @@ def send_confirmation_link(request):
 
 
 def confirm_email(request, uidb64, token):
-    """The link from the email. A GET only shows a button (mail scanners open links); the POST confirms."""
+    """The link from the email. A GET only shows a button (mail scanners open links); the POST confirms.
+
+    An account that a second sign-up named has no password (accounts.forms.SignupForm._start_over): the person
+    who opens the link chooses it here. Someone signed in as another account is asked before switching."""
     user = user_for_link(uidb64, token)
     if user is None:
         return render(request, "accounts/confirm_email.html", {"invalid": True}, status=400)
-    if request.method != "POST":
-        return render(request, "accounts/confirm_email.html", {"next": safe_next(request)})
+    other = request.user if request.user.is_authenticated and request.user.pk != user.pk else None
+    choose_password = not user.has_usable_password()
+    form = ConfirmNewAccountForm(user, request.POST or None) if choose_password else None
+    ready = request.method == "POST" and (form is None or form.is_valid())
+    if ready and other is not None and not request.POST.get("switch"):
+        ready = False
+    if not ready:
+        context = {"next": safe_next(request), "form": form, "other": other, "account_email": user.email}
+        return render(request, "accounts/confirm_email.html", context)
+    if form is not None:
+        form.save()
     confirm(user)
     notify_colleagues(request, Affiliation.objects.current(user))
-    if request.user.is_authenticated and request.user.pk != user.pk:
+    if other is not None:
         logout(request)
     if not request.user.is_authenticated and user.is_active:
         login(request, user, backend=login_backend())
