@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
@@ -28,6 +29,17 @@ from home.models import PAGE_TRANSLATABLE_FIELDS, Organisation, Region, Thematic
 from .blocks import ForumSessionBlock, KeyTopicBlock, LearnMoreBlock, TopicListBlock
 
 RECOMMENDATIONS_PER_PAGE = 20
+
+
+class LedgerFeedMixin(RoutablePageMixin):
+    """An Atom feed of the published timeline entries of this page's recommendations, at feed/."""
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from .open_data import TimelineFeed  # noqa: PLC0415 (open data reads these models)
+
+        source_key = None if isinstance(self, RecommendationIndexPage) else self.translation_key
+        return TimelineFeed(self, source_key)(request)
 
 
 class IndexPage(Page):
@@ -256,7 +268,7 @@ def promises_of(consultation):
     return promises
 
 
-class ConsultationPage(Page):
+class ConsultationPage(LedgerFeedMixin, Page):
     base_form_class = ConsultationPageForm
     date = models.DateField(verbose_name=_("date"))
     venue = models.CharField(max_length=255, blank=True, verbose_name=_("venue"))
@@ -478,7 +490,7 @@ class ForumIndexPage(IndexPage):
         return context
 
 
-class ForumPage(Page):
+class ForumPage(LedgerFeedMixin, Page):
     date = models.DateField(verbose_name=_("date"))
     city = models.CharField(max_length=100, verbose_name=_("city"))
     country = models.CharField(max_length=100, blank=True, verbose_name=_("country"))
@@ -670,9 +682,23 @@ class RecommendationFilterForm(forms.Form):
         return filters
 
 
-class RecommendationIndexPage(IndexPage):
+class RecommendationIndexPage(LedgerFeedMixin, IndexPage):
     subpage_types = ["programme.RecommendationPage"]
     keeps_filters_across_languages = True  # filter values are the same codes in every language
+
+    @path("open-data/csv/", name="open_data_csv")
+    def open_data_csv(self, request):
+        from . import open_data  # noqa: PLC0415 (open data reads these models)
+
+        rows = open_data.records(request, self.locale_id)
+        return open_data.csv_response(rows, f"recommendations-{self.locale.language_code}")
+
+    @path("open-data/json/", name="open_data_json")
+    def open_data_json(self, request):
+        from . import open_data  # noqa: PLC0415 (open data reads these models)
+
+        rows = open_data.records(request, self.locale_id)
+        return open_data.json_response(rows, f"recommendations-{self.locale.language_code}")
 
     class Meta:
         verbose_name = _("recommendation list")
