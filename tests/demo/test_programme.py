@@ -120,7 +120,7 @@ def listed(client, language, **params):
     response = client.get(f"/{language}/recommendations/", params)
     assert response.status_code == 200
     html = response.content.decode()
-    return set(re.findall(rf'href="/{language}/recommendations/([a-z0-9-]+)/"', html)), html
+    return set(re.findall(rf'class="entry__title"><a href="/{language}/recommendations/([a-z0-9-]+)/"', html)), html
 
 
 @pytest.fixture
