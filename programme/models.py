@@ -41,6 +41,27 @@ class LedgerFeedMixin(RoutablePageMixin):
         source_key = None if isinstance(self, RecommendationIndexPage) else self.translation_key
         return TimelineFeed(self, source_key)(request)
 
+    @path("report/", name="report")
+    def report_route(self, request):
+        """The mid-term report: every recommendation with its response, both views of implementation and
+        the latest evidence, one printable page for donors' and CSOs' meetings."""
+        from . import open_data  # noqa: PLC0415 (open data reads these models)
+
+        source_key = None if isinstance(self, RecommendationIndexPage) else self.translation_key
+        pages = open_data.public_recommendations(self.locale_id, source_key)
+        timelines = timeline_of(pages)
+        for page in pages:
+            page.latest_evidence = next(
+                (
+                    entry
+                    for entry in timelines.get(page.translation_key, [])
+                    if entry.evidence_url or entry.evidence_document
+                ),
+                None,
+            )
+        context = {"report_recommendations": pages, "today": today()}
+        return self.render(request, template="programme/mid_term_report.html", context_overrides=context)
+
 
 class IndexPage(Page):
     """A section page under the home page that lists its children."""

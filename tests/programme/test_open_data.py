@@ -102,3 +102,16 @@ def test_a_formula_in_the_csv_is_written_as_text(client, ledger):
         csv.DictReader(io.StringIO(client.get("/en/recommendations/open-data/csv/").content.decode("utf-8-sig")))
     )
     assert next(row for row in rows if row["slug"] == "formula")["title"] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize("language", ["en", "tg"])
+def test_the_mid_term_report_lists_every_published_recommendation_with_both_tracks(client, ledger, language):
+    if language == "tg":
+        translate(ledger, "tg")
+    response = client.get(f"/{language}/forums/forum-2021/report/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="report__item"') == 1  # the private and the unpublished ones are left out
+    assert "status--accepted" in html
+    assert DRAFT not in html
+    assert PRIVATE not in html
