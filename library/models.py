@@ -19,7 +19,7 @@ from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import PAGE_TRANSLATABLE_FIELDS, Affiliation, thematic_areas_in
+from home.models import PAGE_TRANSLATABLE_FIELDS, Affiliation, email_digest, thematic_areas_in
 
 from .access import MEMBERS_GROUP, can_open_members_files, is_library_member
 
@@ -314,7 +314,23 @@ class LibraryMembershipManager(models.Manager):
         return [link.user for link in people if self.sync(link.user, note=note)]
 
     def is_revoked(self, user):
-        return self.filter(user=user, status=LibraryMembership.Status.REVOKED).exists()
+        """Revoked for this account, or for a deleted account with the same email (until staff lift it)."""
+        earlier = models.Q(user__isnull=True, email_digest=email_digest(user.email or user.get_username()))
+        return self.filter(models.Q(user=user) | earlier, status=LibraryMembership.Status.REVOKED).exists()
+
+    def forget(self, user):
+        """A deleted account's membership goes with it, except a revocation: kept by a digest of the email."""
+        self.filter(user=user).exclude(status=LibraryMembership.Status.REVOKED).delete()
+        self.filter(user=user).update(email_digest=email_digest(user.email or user.get_username()))
+
+    def inherit_revocation(self, user):
+        """A new account with the address of a revoked, deleted one takes over its revocation, for staff to see
+        (and lift) under the new account."""
+        earlier = self.filter(user__isnull=True, email_digest=email_digest(user.email or user.get_username()))
+        kept = earlier.order_by("-changed_at").first()
+        if kept is not None and not self.filter(user=user).exists():
+            earlier.exclude(pk=kept.pk).delete()
+            self.filter(pk=kept.pk).update(user=user)
 
 
 def members_group():
@@ -329,8 +345,14 @@ class LibraryMembership(models.Model):
         REVOKED = "revoked", _("Revoked")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_membership", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,  # a revocation outlives the account (LibraryMembershipManager.forget)
+        related_name="library_membership",
+        verbose_name=_("user"),
     )
+    email_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status"))
     note = models.CharField(max_length=255, blank=True, verbose_name=_("note"))
     granted_at = models.DateTimeField(auto_now_add=True, verbose_name=_("granted"))
@@ -346,10 +368,14 @@ class LibraryMembership(models.Model):
         ordering = ["-changed_at"]
 
     def __str__(self):
+        if self.user is None:
+            return str(_("deleted account"))
         return self.user.get_full_name() or self.user.get_username()
 
     def apply_status(self):
         """Keep the group in step with a membership record edited by staff."""
+        if self.user is None:
+            return
         if self.status == self.Status.REVOKED:
             self.user.groups.remove(members_group())
         else:

@@ -1,7 +1,8 @@
 """Keep submissions, files and membership in step with Wagtail's workflow and publishing."""
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.documents import get_document_model
@@ -102,6 +103,17 @@ def follow_affiliation(sender, instance, **kwargs):
     """Confirmed by a colleague, staff or the email domain: in, if the organisation has contributed; revoked: out."""
     if instance.user_id is not None:
         LibraryMembership.objects.sync(instance.user, note="Confirmed member of a contributing organisation")
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
+def keep_revocation(sender, instance, **kwargs):
+    LibraryMembership.objects.forget(instance)
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def inherit_revocation(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        LibraryMembership.objects.inherit_revocation(instance)
 
 
 @receiver(post_save, sender=LibraryMembership)

@@ -12,8 +12,8 @@ from django.test import Client
 
 from home.models import Affiliation
 from library.access import MEMBERS_GROUP
-from library.models import Submission
-from tests.factories import OrganisationFactory, UserFactory
+from library.models import LibraryMembership, Submission
+from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 from tests.library.conftest import TOMIRIS, body, document_of, pdf_upload, resource, submission_data
 from tests.mailbox import confirm_email, confirmation_link
 
@@ -226,3 +226,37 @@ def test_confirmed_colleagues_hear_of_a_claim_by_email_once_the_claimants_email_
     browser.force_login(legacy)
     assert profile_post(browser, organisation=sino.pk).status_code == 302
     assert not [message for message in mail.outbox if message.to == [contributor.email]]
+
+
+def test_staff_revocation_of_library_access_outlives_deleting_the_account(contributor, moderator, members_only):
+    """Staff revoke a person's library membership (not their organisation link); the person deletes the account
+    and registers again with the same address: the files stay closed until staff lift the revocation."""
+    sino = contributor.profile.organisation
+    aziz = UserFactory(email="aziz@sino.example", profile__organisation=sino)
+    browser = Client()
+    browser.force_login(aziz)
+    assert can_download(browser, members_only)
+    admin = Client()
+    admin.force_login(moderator)
+    membership = LibraryMembership.objects.get(user=aziz)
+    edit = f"/admin/snippets/library/librarymembership/edit/{membership.pk}/"
+    assert admin.post(edit, {"status": "revoked", "note": "Shared files outside"}).status_code == 302
+    assert not can_download(browser, members_only)
+    assert browser.post("/en/accounts/delete/", {"password": PASSWORD}).status_code == 302
+    assert not get_user_model().objects.filter(username="aziz@sino.example").exists()
+
+    browser = sign_up("Aziz@Sino.example", organisation=sino.pk)
+    again = get_user_model().objects.get(username="aziz@sino.example")
+    claim = Affiliation.objects.get(user=again, organisation=sino)
+    response = admin.post(f"/admin/snippets/home/affiliation/edit/{claim.pk}/", {"status": "confirmed"})
+    assert response.status_code == 302
+    assert not can_download(browser, members_only)
+    assert not again.groups.filter(name=MEMBERS_GROUP).exists()
+
+    # Staff find the revocation under the new account and lift it: the files open.
+    membership = LibraryMembership.objects.get(user=again)
+    assert membership.status == LibraryMembership.Status.REVOKED
+    assert "aziz@sino.example" in admin.get("/admin/snippets/library/librarymembership/").content.decode()
+    edit = f"/admin/snippets/library/librarymembership/edit/{membership.pk}/"
+    assert admin.post(edit, {"status": "active", "note": "Lifted"}).status_code == 302
+    assert can_download(browser, members_only)
