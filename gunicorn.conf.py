@@ -12,6 +12,7 @@ kernel) leaves no half-received upload behind.
 
 import os
 import shutil
+import sys
 import tempfile
 
 UPLOAD_TEMP_ROOT = os.path.join(tempfile.gettempdir(), "hamkori-uploads")
@@ -26,6 +27,10 @@ def post_fork(server, worker):
     path = upload_temp_dir(os.getpid())
     os.makedirs(path, mode=0o700, exist_ok=True)
     os.environ["FILE_UPLOAD_TEMP_DIR"] = path
+    # on_starting imported the base settings in the master; the worker inherited that module as it was.
+    base = sys.modules.get("cms.settings.base")
+    if base is not None:
+        base.FILE_UPLOAD_TEMP_DIR = path
 
 
 def child_exit(server, worker):
