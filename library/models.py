@@ -292,13 +292,19 @@ class Submission(models.Model):
 class LibraryMembershipManager(models.Manager):
     def sync(self, user, note=""):
         """Put the person in the members group when the rule of ``access.is_library_member`` holds, and take
-        them out when it does not. Staff's "Revoked" is never undone here. Returns True for a member."""
-        if not is_library_member(user):
-            user.groups.remove(members_group())
-            return False
-        self.get_or_create(user=user, defaults={"note": note})
-        user.groups.add(members_group())
-        return True
+        them out when it does not. Staff's "Revoked" is never undone here. Returns True for a member.
+
+        Called on every profile save: when the group already agrees it writes nothing, and a site where
+        setup_site has not made the group yet only skips the group."""
+        member = is_library_member(user)
+        if member:
+            self.get_or_create(user=user, defaults={"note": note})
+        in_group = user.groups.filter(name=MEMBERS_GROUP).exists()
+        if member != in_group:
+            group = members_group()
+            if group is not None:
+                (user.groups.add if member else user.groups.remove)(group)
+        return member
 
     def grant_organisation(self, organisation, note=""):
         """Confirmed members of the organisation become library members (pending and revoked people stay out)."""
@@ -334,7 +340,8 @@ class LibraryMembershipManager(models.Manager):
 
 
 def members_group():
-    return Group.objects.get(name=MEMBERS_GROUP)  # made by setup_site
+    """The group Wagtail's collection restriction names, made by setup_site (None before it has run)."""
+    return Group.objects.filter(name=MEMBERS_GROUP).first()
 
 
 class LibraryMembership(models.Model):
@@ -377,7 +384,9 @@ class LibraryMembership(models.Model):
         if self.user is None:
             return
         if self.status == self.Status.REVOKED:
-            self.user.groups.remove(members_group())
+            group = members_group()
+            if group is not None:
+                self.user.groups.remove(group)
         else:
             LibraryMembership.objects.sync(self.user)
 

@@ -7,8 +7,11 @@ every request. Each test is one way an attacker got in before.
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from home.models import Affiliation
 from library.access import MEMBERS_GROUP
@@ -260,3 +263,33 @@ def test_staff_revocation_of_library_access_outlives_deleting_the_account(contri
     edit = f"/admin/snippets/library/librarymembership/edit/{membership.pk}/"
     assert admin.post(edit, {"status": "active", "note": "Lifted"}).status_code == 302
     assert can_download(browser, members_only)
+
+
+def test_a_site_without_the_members_group_still_saves_profiles_and_signs_people_up(contributor):
+    """Before setup_site has run (or after someone deleted the group), people still sign up and save profiles."""
+    Group.objects.filter(name=MEMBERS_GROUP).delete()
+    browser = Client()
+    browser.force_login(contributor)
+    assert profile_post(browser, organisation=contributor.profile.organisation.pk).status_code == 302
+    browser = sign_up("newcomer@example.org", organisation=contributor.profile.organisation.pk)
+    claim = Affiliation.objects.get(user__username="newcomer@example.org")
+    colleague = Client()
+    colleague.force_login(contributor)
+    assert colleague.post(f"/en/accounts/colleagues/{claim.pk}/confirm/").status_code == 302
+
+
+def test_a_profile_save_that_changes_nothing_for_the_library_writes_nothing_to_groups(contributor, newcomer):
+    tomiris = newcomer.profile.organisation
+    for person, organisation in (
+        (contributor, {"organisation": contributor.profile.organisation.pk}),
+        (newcomer, {"new_organisation": tomiris.name}),
+    ):
+        browser = Client()
+        browser.force_login(person)
+        with CaptureQueriesContext(connection) as queries:
+            assert profile_post(browser, first_name="Changed", **organisation).status_code == 302
+        statements = [query["sql"] for query in queries]
+        assert not [sql for sql in statements if sql.startswith(("INSERT", "DELETE")) and "auth_user_groups" in sql]
+        assert not [sql for sql in statements if 'FROM "auth_group" WHERE' in sql]
+    assert contributor.groups.filter(name=MEMBERS_GROUP).exists()
+    assert not newcomer.groups.filter(name=MEMBERS_GROUP).exists()
