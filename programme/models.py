@@ -41,6 +41,14 @@ class LedgerFeedMixin(RoutablePageMixin):
         source_key = None if isinstance(self, RecommendationIndexPage) else self.translation_key
         return TimelineFeed(self, source_key)(request)
 
+    @path("report/xlsx/", name="report_xlsx")
+    def report_xlsx_route(self, request):
+        from . import open_data  # noqa: PLC0415 (open data reads these models)
+
+        source_key = None if isinstance(self, RecommendationIndexPage) else self.translation_key
+        rows = open_data.records(request, self.locale_id, source_key)
+        return open_data.xlsx_response(rows, f"{self.slug}-report-{self.locale.language_code}", self.title)
+
     @path("report/", name="report")
     def report_route(self, request):
         """The mid-term report: every recommendation with its response, both views of implementation and

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from home.models import thematic_area_in
 
@@ -125,6 +126,22 @@ def json_response(rows, filename):
     body = json.dumps({"columns": COLUMNS, "recommendations": rows}, ensure_ascii=False, indent=1)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+    return response
+
+
+def xlsx_response(rows, filename, title):
+    """The mid-term report as a spreadsheet: the same columns as the open data, one row per recommendation."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31] or "report")
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([_cell(row[name]) for name in COLUMNS])
+    out = io.BytesIO()
+    workbook.save(out)
+    response = HttpResponse(
+        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 
 

@@ -115,3 +115,16 @@ def test_the_mid_term_report_lists_every_published_recommendation_with_both_trac
     assert "status--accepted" in html
     assert DRAFT not in html
     assert PRIVATE not in html
+
+
+def test_the_mid_term_report_as_a_spreadsheet(client, ledger):
+    from openpyxl import load_workbook
+
+    response = client.get("/en/forums/forum-2021/report/xlsx/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header, *records = rows
+    assert header[0] == "slug"
+    assert [record[0] for record in records] == ["published"]  # the private and the unpublished ones left out
+    assert records[0][header.index("response")] == "accepted"
