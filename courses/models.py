@@ -690,6 +690,7 @@ def submit_attempt(user, attempt_pk, data):
     if attempt.status != QuizAttempt.Status.OPEN:
         raise QuizRefused(_("This attempt has already been submitted. Your answers were not changed."))
     lesson = LessonPage.objects.live().filter(translation_key=attempt.lesson_key).select_related("locale").first()
+    lesson = lesson and lesson.quiz_translation()  # a translation still without the quiz cannot score it
     if lesson is None:
         raise LookupError(attempt_pk)
     questions = {qid: {cid for cid, _c in choices} for qid, _q, choices in lesson.ordered_questions()}

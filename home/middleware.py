@@ -1,6 +1,8 @@
+from importlib import import_module
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
@@ -148,11 +150,22 @@ class RequestBodyLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
-        signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
-        limit = settings.UPLOAD_REQUEST_MAX_BYTES if signed_in else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if length > limit:
-            return too_large(request, limit)
+        if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            limit = (
+                settings.UPLOAD_REQUEST_MAX_BYTES if _is_signed_in(request) else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            )
+            if length > limit:
+                return too_large(request, limit)
         return self.get_response(request)
+
+
+def _is_signed_in(request):
+    """Whether the session cookie belongs to a signed-in person's session (any cookie can be made up)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key=key)
+    return SESSION_KEY in session
 
 
 def too_large(request, limit):

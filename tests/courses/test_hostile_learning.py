@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 from courses.models import Enrolment, LessonCompletion
 from tests.factories import translate
 
-from .conftest import course_in, translate_page
+from .conftest import course_in, finished_attempts, open_attempt_id, quiz_answers, translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +57,19 @@ def test_reading_a_lesson_changes_nothing(learner_client, learner, course, lesso
     for lesson in (lessons[0], lessons[2], course_in("en", course)):
         assert learner_client.get(lesson.url).status_code == 200
     assert Enrolment.objects.filter(learner=learner).values().get() == before
+
+
+def test_an_attempt_is_scored_by_a_translation_that_has_the_quiz(learner_client, learner, course, lessons):
+    """The Tajik learner answers the Tajik quiz while an editor has the English one out for rework."""
+    translate_page(course, "tg")
+    tajik = translate_page(lessons[1], "tg")
+    learner_client.post(f"/tg/learn/course/{course_in('tg', course).pk}/enrol/")
+    attempt_id = open_attempt_id(learner_client.get(tajik.url))
+    english = lessons[1]
+    english.quiz = []
+    english.save_revision().publish()
+
+    response = learner_client.post(f"/tg/learn/attempt/{attempt_id}/submit/", quiz_answers(tajik))
+    assert response.status_code == 302
+    assert finished_attempts(learner).get().passed
+    assert LessonCompletion.objects.filter(learner=learner, lesson_key=tajik.translation_key).exists()

@@ -125,6 +125,13 @@ def test_an_anonymous_over_size_post_is_refused_before_it_is_read(client, db):
     assert response.status_code == 413
 
 
+def test_a_made_up_session_cookie_gets_only_the_anonymous_limit(client, db, settings):
+    client.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32
+    response = huge_post(client, 50 * 1024 * 1024)
+    assert response.status_code == 413
+    assert "larger than 5 MB" in response.content.decode()
+
+
 def test_a_members_over_size_post_is_refused_before_it_is_read(client, newcomer, settings):
     client.force_login(newcomer)
     response = huge_post(client, (5 * settings.LIBRARY_MAX_UPLOAD_MB + 2) * 1024 * 1024)
