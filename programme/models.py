@@ -457,15 +457,19 @@ class ConsultationPromise(TranslatableMixin, Orderable):
         return self.kept_on is None and self.due_date is not None and self.due_date < (on or today())
 
 
-def overdue_promises(language=None):
+def overdue_promises(language=None, *, public=True):
     """Open promises past their due date on live consultations, in the reader's language.
 
     Each has `consultation`, the live consultation page in that language (or the original's).
+    With `public` (the public ledger), consultations under a view restriction are left out, as
+    the other public lists leave them; editors' dashboard passes public=False.
     """
     language = language or get_language()
+    rows = ConsultationPromise.objects.filter(page__live=True)
+    if public:
+        rows = rows.exclude(under_a_restriction("page__path"))
     rows = (
-        ConsultationPromise.objects.filter(page__live=True)
-        .annotate(page_key=models.F("page__translation_key"), page_language=models.F("page__locale__language_code"))
+        rows.annotate(page_key=models.F("page__translation_key"), page_language=models.F("page__locale__language_code"))
         .select_related("page")
         .order_by("due_date", "pk")
     )
@@ -473,11 +477,11 @@ def overdue_promises(language=None):
     overdue = [promise for promises in merged.values() for promise in promises if promise.is_overdue()]
     if not overdue:
         return []
+    pages = Page.objects.live().filter(locale__language_code=language, translation_key__in=merged)
+    if public:
+        pages = pages.exclude(under_a_restriction())
     pages = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .filter(locale__language_code=language, translation_key__in=merged)
-        .only("id", "title", "url_path", "locale_id", "translation_key")
+        page.translation_key: page for page in pages.only("id", "title", "url_path", "locale_id", "translation_key")
     }
     for promise in overdue:
         promise.consultation = pages.get(promise.page_key, promise.page)
@@ -959,13 +963,13 @@ class StudyPack(models.Model):
         return f"{self.session} · {self.version}"
 
 
-def under_a_restriction():
+def under_a_restriction(path="path"):
     """A condition for pages that a view restriction (on them or an ancestor) hides, checked inside the query.
 
     Wagtail's ``.public()`` reads the restrictions in a query of its own first; this keeps a page's
-    query budget.
+    query budget. `path` names the page's path from the queried model (e.g. "page__path" for a page's rows).
     """
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(models.OuterRef("path"), 1, Length("page__path")))
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(models.OuterRef(path), 1, Length("page__path")))
     return models.Exists(restricted)
 
 

@@ -55,7 +55,8 @@ class OverduePromisesPanel(Component):
 
     def get_context_data(self, parent_context):
         # The page that holds the facts (the original) is the one editors change.
-        return {"promises": models.overdue_promises()}
+        # Editors see the promises of restricted consultations too: they can open those pages.
+        return {"promises": models.overdue_promises(public=False)}
 
 
 @hooks.register("construct_homepage_panels")

@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from home.translation import publish_translation
 from programme.models import ConsultationPromise
@@ -133,3 +134,15 @@ def test_editors_link_a_promise_to_one_of_the_page_topics(client, consultation):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     html = html_of(client, f"/admin/pages/{consultation.pk}/edit/")
     assert f'<option value="{FUNDING_TOPIC}" selected>Access to funding</option>' in html
+
+
+def test_promises_of_a_restricted_consultation_stay_off_the_public_ledger(client, consultation, clock):
+    clock(DUE + datetime.timedelta(days=1))
+    for copy in consultation.get_translations(inclusive=True):  # each language's copy is its own page
+        PageViewRestriction.objects.create(page=copy.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    for language, words in (("en", MEETINGS), ("tg", WORDS["tg"][MEETINGS])):
+        ledger = html_of(client, f"/{language}/recommendations/")
+        assert 'class="overdue-box"' not in ledger
+        assert words not in ledger
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert html_of(client, "/admin/").count('class="overdue-promise"') == 1  # editors still see it
