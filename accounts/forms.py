@@ -103,12 +103,17 @@ class SignupForm(UserCreationForm):
     def _start_over(self, user):
         """A second sign-up for an account nobody has opened yet: either could be the address's owner, so
         neither password is kept (the person who opens the emailed link chooses it there) and the earlier
-        organisation claim ends. The names typed last are kept for the link's page to show, to keep or change."""
+        organisation claim ends. The names and language typed last are kept (the email and the link's page follow
+        that language; the page shows the names to keep or change)."""
         user.set_unusable_password()
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["password", "first_name", "last_name"])
-        MemberProfile.objects.filter(user=user).update(organisation=None)
+        MemberProfile.objects.filter(user=user).update(
+            organisation=None,
+            region=self.cleaned_data.get("region", ""),
+            preferred_language=self.cleaned_data["preferred_language"],
+        )
         Affiliation.objects.claim(user, None)
 
     def _create(self, email):

@@ -39,9 +39,10 @@ def test_an_earlier_signup_with_your_address_keeps_no_way_into_your_account(clie
     claimed = OrganisationFactory(name="Attacker's pick")
     sign_up("Mallory", "mallory-knows-2026", organisation=claimed.pk)
     assert Affiliation.objects.filter(user__username=VICTIM, organisation=claimed).exists()
-    sign_up("Zarina", "zarina-own-2026")
+    sign_up("Zarina", "zarina-own-2026", preferred_language="tg")
     account = get_user_model().objects.get(username=VICTIM)
     link = last_confirmation_link(VICTIM)
+    assert link.startswith("/tg/")  # the email and the page in the language of the sign-up that sent it
 
     # The link asks the person who opens it to choose the password, and shows the name to keep or change.
     page = client.get(link).content.decode()
