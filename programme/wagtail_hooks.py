@@ -1,11 +1,15 @@
 from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets import HeaderButton
 
-from . import models, study_packs
+from . import ledger_import, models, study_packs
 from .models import (
     ConsultationIndexPage,
     ForumIndexPage,
@@ -15,10 +19,22 @@ from .models import (
 )
 
 
+class RecommendationIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if ledger_import.may_change(self.request.user):
+            buttons.append(
+                HeaderButton(_("Import follow-up from CSV"), url=reverse("programme_ledger_import"), icon_name="upload")
+            )
+        return buttons
+
+
 class RecommendationListingViewSet(PageListingViewSet):
     """Every recommendation in one flat list, with its follow-up status, for the editors who keep it up to date."""
 
     model = RecommendationPage
+    index_view_class = RecommendationIndexView
     icon = "tasks"
     menu_label = _("Recommendations")
     menu_order = 210
@@ -62,6 +78,14 @@ class OverduePromisesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_overdue_promises_panel(request, panels):
     panels.append(OverduePromisesPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_ledger_import_urls():
+    return [
+        path("recommendations/import/", ledger_import.import_view, name="programme_ledger_import"),
+        path("recommendations/export/", ledger_import.export_view, name="programme_ledger_export"),
+    ]
 
 
 @hooks.register("register_admin_viewset")
