@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import HeaderButton
+from wagtail.models import Locale
 
 from . import ledger_import, models, study_packs
 from .models import (
@@ -19,7 +21,43 @@ from .models import (
 )
 
 
+class TranslationsColumn(Column):
+    """Links to edit the other language copies of a recommendation (filled in by the view, in one query)."""
+
+    cell_template_name = "programme/admin/translations_cell.html"
+
+    def get_value(self, instance):
+        return getattr(instance, "other_languages", [])
+
+
 class RecommendationIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = list(context["object_list"])
+        keys = {page.translation_key for page in rows}
+        copies = {}
+        for pk, key, language in (
+            RecommendationPage.objects.filter(translation_key__in=keys)
+            .order_by("locale__language_code")
+            .values_list("pk", "translation_key", "locale__language_code")
+        ):
+            copies.setdefault(key, []).append((pk, language))
+        for page in rows:
+            page.other_languages = [
+                (language, reverse("wagtailadmin_pages:edit", args=[pk]))
+                for pk, language in copies.get(page.translation_key, [])
+                if pk != page.pk
+            ]
+        return context
+
+    def get(self, request, *args, **kwargs):
+        # One language copy per row: the default language unless the editor chose another (or "All").
+        if self.i18n_enabled and "locale" not in request.GET:
+            query = request.GET.copy()
+            query["locale"] = Locale.get_default().language_code
+            return redirect(f"{request.path}?{query.urlencode()}")
+        return super().get(request, *args, **kwargs)
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -56,6 +94,7 @@ class RecommendationListingViewSet(PageListingViewSet):
         ),
         Column("addressee", label=_("Addressed to"), accessor="get_addressee_display", width="14%"),
         Column("locale", label=_("Language"), accessor="locale.get_display_name", width="10%"),
+        TranslationsColumn("translations", label=_("Other languages"), width="8%"),
     ]
     # No "locale" here: Wagtail adds its own language filter (?locale=tg), which its listing views also read;
     # a model filter on the locale field would expect an id there and the listing would answer 404.

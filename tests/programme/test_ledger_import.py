@@ -131,7 +131,7 @@ def test_an_unknown_key_is_reported_in_the_editors_language(client, ledger, edit
 
 
 def test_the_listing_links_to_the_import(client, ledger, editor):
-    html = client.get("/admin/recommendation_pages/").content.decode()
+    html = client.get("/admin/recommendation_pages/", follow=True).content.decode()
     assert 'href="/admin/recommendations/import/"' in html
 
 
@@ -149,3 +149,15 @@ def test_a_learner_may_neither_export_nor_import(client, ledger, admin_access):
     )
     assert response.status_code in (302, 403)
     assert entries() == []
+
+
+def test_the_admin_listing_shows_one_language_copy_per_row_with_links_to_the_others(client, ledger, editor):
+    response = client.get("/admin/recommendation_pages/")
+    assert response.status_code == 302
+    assert "locale=en" in response["Location"]
+    html = client.get(response["Location"]).content.decode()
+    assert "Recommendation 1" in html
+    assert "Тавсияи 1" not in html
+    tajik = RecommendationPage.objects.get(slug="rec-1", locale__language_code="tg")
+    assert f'href="/admin/pages/{tajik.pk}/edit/" lang="tg"' in html
+    assert "Тавсияи 1" in client.get("/admin/recommendation_pages/", {"locale": "tg"}).content.decode()
