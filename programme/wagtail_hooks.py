@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from . import ledger_import, models, study_packs
 from .models import (
@@ -42,7 +42,21 @@ class RecommendationIndexView(IndexView):
             .values_list("pk", "translation_key", "locale__language_code")
         ):
             copies.setdefault(key, []).append((pk, language))
+        # Overdue promises of the consultation each recommendation came from (a recommendation has no due date).
+        overdue = {}
+        for promise in models.overdue_promises(public=False):
+            overdue[promise.page_key] = overdue.get(promise.page_key, 0) + 1
+        source_keys = (
+            dict(
+                Page.objects.filter(pk__in={page.source_id for page in rows if page.source_id}).values_list(
+                    "pk", "translation_key"
+                )
+            )
+            if overdue
+            else {}
+        )
         for page in rows:
+            page.overdue_count = overdue.get(source_keys.get(page.source_id)) or None  # blank when none
             page.other_languages = [
                 (language, reverse("wagtailadmin_pages:edit", args=[pk]))
                 for pk, language in copies.get(page.translation_key, [])
@@ -95,6 +109,7 @@ class RecommendationListingViewSet(PageListingViewSet):
         Column("addressee", label=_("Addressed to"), accessor="get_addressee_display", width="14%"),
         Column("locale", label=_("Language"), accessor="locale.get_display_name", width="10%"),
         TranslationsColumn("translations", label=_("Other languages"), width="8%"),
+        Column("overdue", label=_("Overdue promises of the source"), accessor="overdue_count", width="8%"),
     ]
     # No "locale" here: Wagtail adds its own language filter (?locale=tg), which its listing views also read;
     # a model filter on the locale field would expect an id there and the listing would answer 404.

@@ -3,14 +3,15 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.users.models import UserProfile
 
-from programme.models import RecommendationPage, TimelineEntry
-from tests.factories import ForumPageFactory, RecommendationPageFactory, UserFactory, translate
+from programme.models import ConsultationPromise, RecommendationPage, TimelineEntry
+from tests.factories import ConsultationPageFactory, ForumPageFactory, RecommendationPageFactory, UserFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +162,17 @@ def test_the_admin_listing_shows_one_language_copy_per_row_with_links_to_the_oth
     tajik = RecommendationPage.objects.get(slug="rec-1", locale__language_code="tg")
     assert f'href="/admin/pages/{tajik.pk}/edit/" lang="tg"' in html
     assert "Тавсияи 1" in client.get("/admin/recommendation_pages/", {"locale": "tg"}).content.decode()
+
+
+def test_the_admin_listing_marks_recommendations_whose_consultation_has_overdue_promises(client, editor):
+    consultation = ConsultationPageFactory(slug="bokhtar")
+    consultation.promises.add(ConsultationPromise(text="Follow-up meetings.", owner="Team", due_date=TODAY))
+    consultation.save_revision().publish()
+    RecommendationPageFactory(slug="from-bokhtar", title="From Bokhtar", source=consultation).save_revision().publish()
+    url = "/admin/recommendation_pages/?locale=en"
+    assert not re.search(r"<td[^>]*>\s*1\s*</td>", client.get(url).content.decode())  # due today: not yet overdue
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("programme.models.today", lambda: TODAY + datetime.timedelta(days=1))
+        html = client.get(url).content.decode()
+    assert "Overdue promises of the source" in html
+    assert re.search(r"<td[^>]*>\s*1\s*</td>", html)
