@@ -9,7 +9,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from .login_throttle import client_address
+from home.addresses import client_address
 
 # Emails to one address: one per EMAIL_GAP seconds, EMAIL_PER_DAY a day.
 EMAIL_GAP = 120

@@ -7,7 +7,7 @@ then twice as long after each further failure, up to WINDOW. While it waits, the
 password is accepted. A guess then costs up to WINDOW, so brute force stays expensive, and nobody can
 lock an account for good.
 
-- The client address is the connection's, or, behind load balancers, the one they report: with
+- The client address (home.addresses) is the connection's, or, behind load balancers, the one they report: with
   `TRUSTED_PROXY_COUNT = n` the n-th address from the right of X-Forwarded-For (each trusted proxy
   appends the address it saw; whatever a client wrote before them is ignored). Off (0) by default:
   X-Forwarded-For is then never read, since anyone can send it.
@@ -28,6 +28,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 
+from home.addresses import client_address
+
 # Failed logins allowed per username and per address before attempts must wait.
 LIMIT = getattr(settings, "LOGIN_FAILURE_LIMIT", 5)
 ADDRESS_LIMIT = getattr(settings, "LOGIN_FAILURE_IP_LIMIT", 20)
@@ -42,20 +44,6 @@ DEVICE_ACCOUNTS = 5  # accounts remembered per browser (a shared family phone)
 
 def now():
     return time.time()
-
-
-def client_address(request):
-    """The address of the person, not of our load balancer (see TRUSTED_PROXY_COUNT above)."""
-    if request is None:
-        return ""
-    remote = request.META.get("REMOTE_ADDR", "")
-    trusted = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if trusted <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if len(forwarded) < trusted:
-        return remote  # not through all our proxies: the connection is the client
-    return forwarded[-trusted][:64]
 
 
 def _name(username):

@@ -2,8 +2,7 @@
 
 With TRUSTED_PROXY_COUNT = n (cms/settings/base.py), the n-th address from the right of X-Forwarded-For
 (each trusted proxy appends the address it saw); 0, the default, means the connection itself.
-The same rule as accounts.login_throttle.client_address, here for the other apps' brakes
-(courses.verification); the two should become one.
+Every brake counts by it: the login throttle, the account-email limits, certificate look-ups.
 """
 
 from django.conf import settings

@@ -28,7 +28,7 @@ from wagtail_localize.models import TranslationSource
 from home.models import thematic_area_in
 
 from .models import TRACK_STATE, TRACK_STATUSES, AuthorRole, RecommendationPage, TimelineEntry, timeline_of, today
-from .open_data import BYTE_ORDER_MARK, COLUMNS, _cell, _iso
+from .open_data import BYTE_ORDER_MARK, COLUMNS, _cell, record
 
 IMPORT_COLUMNS = ["key", *COLUMNS, "author_role", "note"]
 # The row's column for each track's status and date.
@@ -64,29 +64,8 @@ def export_rows(request):
     rows = []
     for page in pages:
         area = thematic_area_in(page.locale_id, page.thematic_area)
-        timeline = timelines.get(page.translation_key, [])
-        rows.append(
-            {
-                "key": page.translation_key,
-                "slug": page.slug,
-                "title": page.title,
-                "text": page.text,
-                "source": page.source_slug,
-                "session": page.session_number,
-                "addressee": page.addressee,
-                "thematic_area": area.slug if area else "",
-                "response": page.response_status,
-                "response_date": _iso(page.response_date),
-                "implementation_reported": page.implementation_reported,
-                "reported_date": _iso(page.reported_date),
-                "implementation_assessed": page.implementation_assessed,
-                "assessed_date": _iso(page.assessed_date),
-                "latest_evidence": next((entry.evidence_url for entry in timeline if entry.evidence_url), ""),
-                "url": page.get_full_url(request) or "",
-                "author_role": "",
-                "note": "",
-            }
-        )
+        row = record(request, page, area, timelines.get(page.translation_key, []))
+        rows.append({"key": page.translation_key, **row, "author_role": "", "note": ""})
     return rows
 
 

@@ -60,44 +60,46 @@ def records(request, locale_id, source_key=None):
     """One dict per recommendation (columns as COLUMNS) and its published timeline, in the reader's language."""
     pages = public_recommendations(locale_id, source_key)
     timelines = timeline_of(pages)
-    areas = [thematic_area_in(locale_id, page.thematic_area) for page in pages]
     language = get_language()
     rows = []
-    for page, area in zip(pages, areas, strict=True):
+    for page in pages:
         timeline = timelines.get(page.translation_key, [])
-        evidence = next((entry.evidence_url for entry in timeline if entry.evidence_url), "")
-        rows.append(
+        row = record(request, page, thematic_area_in(locale_id, page.thematic_area), timeline)
+        row["timeline"] = [
             {
-                "slug": page.slug,
-                "title": page.title,
-                "text": page.text,
-                "source": page.source_slug,
-                "session": page.session_number,
-                "addressee": page.addressee,
-                "thematic_area": area.slug if area else "",
-                "response": page.response_status,
-                "response_date": _iso(page.response_date),
-                "implementation_reported": page.implementation_reported,
-                "reported_date": _iso(page.reported_date),
-                "implementation_assessed": page.implementation_assessed,
-                "assessed_date": _iso(page.assessed_date),
-                "latest_evidence": evidence,
-                "url": page.get_full_url(request),
-                "timeline": [
-                    {
-                        "date": _iso(entry.date),
-                        "track": entry.track,
-                        "status": entry.status,
-                        "author_role": entry.author_role,
-                        "note": entry.note,
-                        "note_language": entry.untranslated_language or language,
-                        "evidence_url": entry.evidence_url,
-                    }
-                    for entry in timeline
-                ],
+                "date": _iso(entry.date),
+                "track": entry.track,
+                "status": entry.status,
+                "author_role": entry.author_role,
+                "note": entry.note,
+                "note_language": entry.untranslated_language or language,
+                "evidence_url": entry.evidence_url,
             }
-        )
+            for entry in timeline
+        ]
+        rows.append(row)
     return rows
+
+
+def record(request, page, area, timeline):
+    """The COLUMNS of one recommendation: the open data and the admin's export share them."""
+    return {
+        "slug": page.slug,
+        "title": page.title,
+        "text": page.text,
+        "source": page.source_slug,
+        "session": page.session_number,
+        "addressee": page.addressee,
+        "thematic_area": area.slug if area else "",
+        "response": page.response_status,
+        "response_date": _iso(page.response_date),
+        "implementation_reported": page.implementation_reported,
+        "reported_date": _iso(page.reported_date),
+        "implementation_assessed": page.implementation_assessed,
+        "assessed_date": _iso(page.assessed_date),
+        "latest_evidence": next((entry.evidence_url for entry in timeline if entry.evidence_url), ""),
+        "url": page.get_full_url(request) or "",
+    }
 
 
 def _iso(day):
