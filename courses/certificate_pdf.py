@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from home.addresses import public_url
 from home.pdf import FONT_FAMILY, add_qr_code, new_document
 
 WIDTH, HEIGHT = 297, 210  # A4 landscape, millimetres
@@ -18,7 +19,7 @@ def verification_url(certificate, language):
     """The public address that checks this certificate, in `language` (what the QR code holds)."""
     with translation.override(language):
         path = reverse("courses:verify", args=[certificate.code])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def certificate_pdf(certificate, course_title, language):

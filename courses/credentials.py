@@ -43,6 +43,8 @@ from openbadgeslib.ob3 import (
 )
 from openbadgeslib.ob3.status_list import DEFAULT_SIZE_BITS
 
+from home.addresses import public_url
+
 from .models import Certificate, CoursePage, RevokedStatusIndex
 
 logger = logging.getLogger(__name__)
@@ -101,6 +103,11 @@ def check_signing_key(app_configs=None, **kwargs):
 
 
 def _private_pem():
+    return _signing_key()[0]
+
+
+def _signing_key():
+    """(PEM bytes, loaded key) of the site's Ed25519 key, read from its file."""
     path = _key_path()
     if path is None:
         raise CredentialsUnavailable("CREDENTIAL_SIGNING_KEY_FILE is not set")
@@ -114,11 +121,11 @@ def _private_pem():
         raise CredentialsUnavailable(f"the signing key is not a private key in PEM: {error}") from error
     if not isinstance(key, Ed25519PrivateKey):
         raise CredentialsUnavailable("the signing key is not an Ed25519 key")
-    return pem
+    return pem, key
 
 
 def public_key_pem():
-    key = serialization.load_pem_private_key(_private_pem(), password=None)
+    _pem, key = _signing_key()
     return key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
@@ -127,22 +134,18 @@ def issuer_did():
 
 
 def _issuer():
-    return Issuer(id=issuer_did(), name=settings.WAGTAIL_SITE_NAME, url=_absolute("/"))
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return Issuer(id=issuer_did(), name=settings.WAGTAIL_SITE_NAME, url=public_url("/"))
 
 
 # --- Achievements, credentials, the status list ----------------------------------------------------
 
 
 def status_list_url():
-    return _absolute(reverse("credentials:status_list"))
+    return public_url(reverse("credentials:status_list"))
 
 
 def achievement_url(course_key, language):
-    return _absolute(reverse("credentials:achievement", args=[course_key, language]))
+    return public_url(reverse("credentials:achievement", args=[course_key, language]))
 
 
 def course_translations(course_key, public=False):
@@ -209,7 +212,7 @@ def issue(certificate, language):
         issuer=_issuer(),
         recipient_id=None,  # identified by the hashed email below, not by an address anyone can read
         achievement=found,
-        id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, _absolute('/certificates/' + certificate.code))}",
+        id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, public_url('/certificates/' + certificate.code))}",
         issuance_date=certificate.issued_at,
         identifiers=identifiers,
         credential_status=[status_entry(status_list_url(), "revocation", certificate.pk)],

@@ -693,8 +693,9 @@ def submit_attempt(user, attempt_pk, data):
     lesson = lesson and lesson.quiz_translation()  # a translation still without the quiz cannot score it
     if lesson is None:
         raise LookupError(attempt_pk)
-    questions = {qid: {cid for cid, _c in choices} for qid, _q, choices in lesson.ordered_questions()}
-    kinds = {qid: question["kind"] for qid, question, _c in lesson.ordered_questions()}
+    ordered = lesson.ordered_questions()
+    questions = {qid: {cid for cid, _c in choices} for qid, _q, choices in ordered}
+    kinds = {qid: question["kind"] for qid, question, _c in ordered}
     answers = {}
     for key in data:
         if key == "csrfmiddlewaretoken":

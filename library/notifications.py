@@ -5,12 +5,9 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from home.addresses import public_url
 from home.languages import preferred_language
 from home.mail import one_line, send_after_commit
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _send(template, context, recipients, language):
@@ -27,6 +24,6 @@ def notify_submitter(submission):
         return
     language = preferred_language(user)
     with translation.override(language):
-        status_url = _absolute(f"/{language}/library/my-submissions/")
+        status_url = public_url(f"/{language}/library/my-submissions/")
     context = {"submission": submission, "status_url": status_url, "user": user}
     _send(f"submission_{submission.status}", context, [user.email], language)

@@ -40,6 +40,7 @@ from fpdf.fonts import TextStyle
 from wagtail.models import Page, PagePermissionTester, ReferenceIndex
 
 from home import page_cache
+from home.addresses import public_url
 from home.languages import nearest_languages
 from home.pdf import FONT_FAMILY, add_qr_code, new_document
 
@@ -178,7 +179,7 @@ def short_address(url):
 def site_address(page):
     """The full public address of a page, on the site's public base address (BASE_URL)."""
     _site_id, _root, path = page.get_url_parts() or (None, None, page.url_path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def qr_svg(url, title):
