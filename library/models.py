@@ -8,6 +8,7 @@ granted it and who was revoked, so a revoked member is never re-added automatica
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -259,9 +260,13 @@ class Submission(models.Model):
     page = models.OneToOneField(
         ResourcePage, on_delete=models.CASCADE, related_name="submission", verbose_name=_("resource")
     )
+    # A deleted account leaves its approved contributions to the organisation, without a name
+    # (library.signal_handlers.withdraw_or_anonymise_submissions).
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="library_submissions",
         verbose_name=_("sent by"),
     )
@@ -287,6 +292,13 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.page.title
+
+    @admin.display(description=_("sent by"), ordering="submitter")
+    def sent_by(self):
+        """The submitter for the moderators' listing, or "deleted account" once the person deleted it."""
+        if self.submitter is None:
+            return _("deleted account")
+        return str(self.submitter)
 
 
 class LibraryMembershipManager(models.Manager):

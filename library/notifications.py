@@ -20,7 +20,7 @@ def _send(template, context, recipients, language):
 
 def notify_submitter(submission):
     user = submission.submitter
-    if not user.email:
+    if user is None or not user.email:  # the account was deleted
         return
     language = preferred_language(user)
     with translation.override(language):

@@ -16,6 +16,7 @@ from .access import SUBMISSIONS_COLLECTION, collection_for, library_collection
 from .facets import bump_facets_version
 from .models import LibraryMembership, ResourceFile, ResourcePage, Submission
 from .notifications import notify_submitter
+from .submissions import withdraw_unapproved
 
 
 def _submission_for(workflow_state):
@@ -108,6 +109,12 @@ def follow_affiliation(sender, instance, **kwargs):
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
 def keep_revocation(sender, instance, **kwargs):
     LibraryMembership.objects.forget(instance)
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
+def withdraw_unapproved_contributions(sender, instance, **kwargs):
+    """Approved contributions stay the organisation's, without the person; the rest go with the account."""
+    withdraw_unapproved(instance)
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)

@@ -162,6 +162,33 @@ def _fill_page(page, data, user, stored, kept_files=()):
     page.files = files
 
 
+def withdraw_unapproved(user):
+    """Before an account is deleted: its contributions that never became the library's are withdrawn.
+
+    An approved contribution (or one an editor has published) belongs to the organisation: it stays, with its
+    page and files, and keeps the organisation a contributor; deleting the account only empties its "sent by"
+    (``Submission.submitter`` is set to null with the account). A contribution still waiting, sent back for
+    changes or rejected is the person's unfinished work, which nobody else may edit or answer for: its draft
+    page, its revisions, its workflow and its files (on disk too, once the deletion commits) go with the
+    account, except a file another resource also uses. Returns how many submissions were withdrawn.
+    """
+    withdrawn = [
+        submission
+        for submission in Submission.objects.filter(submitter=user).select_related("page")
+        if submission.status != Submission.Status.APPROVED and submission.page.first_published_at is None
+    ]
+    for submission in withdrawn:
+        page = submission.page
+        document_ids = set(ResourceFile.objects.filter(page=page).values_list("document_id", flat=True))
+        for content in page.revisions.values_list("content", flat=True):  # files replaced on resubmission
+            document_ids.update(link["document"] for link in content.get("files", []) if link.get("document"))
+        page.delete()  # its Submission, files' links, revisions and workflow states cascade
+        used_elsewhere = ResourceFile.objects.filter(document_id__in=document_ids).values_list("document_id")
+        for document in get_document_model().objects.filter(pk__in=document_ids).exclude(pk__in=used_elsewhere):
+            document.delete()  # Wagtail removes the file from storage once the transaction commits
+    return len(withdrawn)
+
+
 def _quiet_wagtail_notifications(user):
     """The submitter gets our translated emails instead of Wagtail's English admin ones."""
     from wagtail.users.models import UserProfile

@@ -53,7 +53,7 @@ class SubmissionViewSet(SnippetViewSet):
     permission_policy = CreatedElsewherePolicy(Submission)
     icon = "upload"
     menu_label = _("Submissions")
-    list_display = ["page", "organisation", "submitter", "status", "created_at"]
+    list_display = ["page", "organisation", "sent_by", "status", "created_at"]
     list_filter = ["status"]
     ordering = ["-created_at"]
     inspect_view_enabled = True
