@@ -7,12 +7,14 @@ change of language.
 
 import random
 import secrets
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.languages import nearest_languages
 from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone, thematic_areas_in
@@ -403,13 +406,50 @@ def normalise_certificate_code(typed):
     return f"HMK-{raw[:5]}-{raw[5:]}"
 
 
+class PageLink:
+    """What an outline shows of a live page in one language (a lesson, or a course on My learning):
+    its title, address and a few fields, kept in the cache, so showing it costs no query and no
+    StreamField. Templates link it with ``{{ page.url }}`` ({% pageurl %} wants a Page)."""
+
+    __slots__ = ("pk", "translation_key", "language", "title", "url", "module", "has_quiz")
+
+    def __init__(self, pk, translation_key, language, title, url, module="", has_quiz=False):
+        self.pk = pk
+        self.translation_key = translation_key
+        self.language = language
+        self.title = title
+        self.url = url
+        self.module = module
+        self.has_quiz = has_quiz
+
+    @property
+    def id(self):
+        return self.pk
+
+    def get_url(self, request=None, current_site=None):
+        return self.url
+
+    def __str__(self):
+        return self.title
+
+    def __repr__(self):
+        return f"<PageLink {self.pk} {self.language} {self.title!r}>"
+
+    @classmethod
+    def of(cls, page, **fields):
+        return cls(page.pk, page.translation_key, page.locale.language_code, page.title, page.get_url(), **fields)
+
+    def as_row(self):
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+
 class OutlineLesson:
     """One lesson of a course as a reader of `language` finds it: in their language where it
     exists, else in the nearest language that has it."""
 
     def __init__(self, key, translations, language):
         self.key = key
-        self.translations = translations  # {language code: live LessonPage}
+        self.translations = translations  # {language code: PageLink of the live lesson}
         self.nearest = nearest_languages(language)
         self.language = next(code for code in self.nearest if code in translations)
         self.page = translations[self.language]
@@ -442,6 +482,9 @@ class CourseOutline:
     This is the one policy for a lesson missing in the reader's language: it is still listed,
     with the languages it exists in, and linked in the nearest one (home.languages). Counts,
     progress, "continue" and "next" all come from the outline, so they agree in every language.
+
+    What it is made of is the same for every reader and kept in the cache (``course_structures``);
+    each request builds its own outline from it, since progress marks the lessons.
     """
 
     def __init__(self, language, lessons, course_languages=()):
@@ -495,42 +538,30 @@ class CourseOutline:
 
     @classmethod
     def for_courses(cls, courses):
-        """{course pk: its outline for a reader of the course's language}, in two queries for any number."""
-        keys = {course.translation_key for course in courses}
-        depths = {course.depth for course in courses}
-        translations = list(
-            Page.objects.filter(Q(live=True) | Q(pk__in=[course.pk for course in courses]))
-            .filter(translation_key__in=keys, depth__in=depths)
-            .values_list("path", "translation_key", "locale__language_code")
+        """{course pk: its outline for a reader of the course's language}: two cache calls for any number
+        of courses, and two queries for those whose structure is not in the cache."""
+        structures = course_structures(courses)
+        return {course.pk: cls.of(course, structures[course.translation_key]) for course in courses}
+
+    @classmethod
+    def of(cls, course, structure):
+        translations = structure.translations
+        own = translations.get(course.pk)
+        language = own.language if own else course.locale.language_code
+        # The course's live translations, and the course itself (a preview, a course being unpublished).
+        shown = [pk for pk, link in translations.items() if pk in structure.live or pk == course.pk]
+        by_language = {translations[pk].language: structure.lessons[pk] for pk in shown if structure.lessons[pk]}
+        pages = {}
+        for code, items in by_language.items():
+            for lesson in items:
+                pages.setdefault(lesson.translation_key, {})[code] = lesson
+        nearest = [code for code in nearest_languages(language) if code in by_language]
+        orders = [[x.translation_key for x in by_language[code]] for code in nearest]
+        return cls(
+            language,
+            [OutlineLesson(key, pages[key], language) for key in _merged_order(orders)],
+            {translations[pk].language for pk in shown},
         )
-        course_of = {path: (key, code) for path, key, code in translations}
-        paths = Q(pk__in=[])
-        for path in course_of:
-            paths |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
-        # {course key: {language: [lesson, ...] in that translation's order}}
-        lessons = {}
-        for lesson in LessonPage.objects.live().filter(paths).defer("body").order_by("path"):
-            key, code = course_of[lesson.path[: -Page.steplen]]
-            lessons.setdefault(key, {}).setdefault(code, []).append(lesson)
-        outlines = {}
-        for course in courses:
-            language = course_of[course.path][1]
-            by_language = lessons.get(course.translation_key, {})
-            pages = {}
-            for code, items in by_language.items():
-                for lesson in items:
-                    pages.setdefault(lesson.translation_key, {})[code] = lesson
-            orders = [
-                [x.translation_key for x in by_language[code]]
-                for code in nearest_languages(language)
-                if code in by_language
-            ]
-            outlines[course.pk] = cls(
-                language,
-                [OutlineLesson(key, pages[key], language) for key in _merged_order(orders)],
-                {code for key, code in course_of.values() if key == course.translation_key},
-            )
-        return outlines
 
 
 def _merged_order(orders):
@@ -544,6 +575,112 @@ def _merged_order(orders):
             after = next((merged.index(k) for k in reversed(order[:position]) if k in merged), -1)
             merged.insert(after + 1, key)
     return merged
+
+
+# --- What every reader's outline is made of, kept in the cache until a page it shows changes -------
+
+STRUCTURE_PREFIX = "course-structure:"
+STRUCTURE_SECONDS = 24 * 60 * 60
+
+
+class CourseStructure:
+    """A course in every language as the outline, the course cards and My learning show it: each
+    translation of the course page (live or not) and the live lessons under each, in order."""
+
+    def __init__(self, translations, live, lessons):
+        self.translations = translations  # {course page pk: PageLink}
+        self.live = live  # the pks of the live translations
+        self.lessons = lessons  # {course page pk: [PageLink of each live lesson under it, in order]}
+
+    def translation(self, language):
+        """The live course page in this language, else in the nearest language it is live in, or None."""
+        live = {link.language: link for pk, link in self.translations.items() if pk in self.live}
+        return next((live[code] for code in nearest_languages(language) if code in live), None)
+
+    def as_rows(self):
+        return (
+            [link.as_row() for link in self.translations.values()],
+            sorted(self.live),
+            {pk: [link.as_row() for link in items] for pk, items in self.lessons.items()},
+        )
+
+    @classmethod
+    def from_rows(cls, rows):
+        translations, live, lessons = rows
+        return cls(
+            {row[0]: PageLink(*row) for row in translations},
+            set(live),
+            {pk: [PageLink(*row) for row in items] for pk, items in lessons.items()},
+        )
+
+
+def course_structures(courses):
+    """{course translation key: CourseStructure} for these course pages (any translation of each).
+
+    Kept in the cache with the page cache's versions (home.page_cache) of every translation of the
+    course page (``page:``: published, unpublished, translated, deleted) and of the pages under each
+    (``below:``: a lesson published, unpublished, translated or deleted), and the version of everything
+    (moves, reordering): those changes, and nothing else, rebuild it.
+    """
+    keys = {course.translation_key: course for course in courses}
+    return structures_by_key(list(keys), list(keys.values()))
+
+
+def structures_by_key(keys, courses=()):
+    """{translation key: CourseStructure} for these course translation keys (a missing course has none)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    found = cache.get_many([page_cache.VERSION_KEY, *(STRUCTURE_PREFIX + str(key) for key in keys)])
+    version = found.get(page_cache.VERSION_KEY)
+    entries = {}
+    for key in keys:
+        entry = found.get(STRUCTURE_PREFIX + str(key))
+        if entry is not None and version is not None and entry["version"] == version:
+            entries[key] = entry
+    structures = {}
+    if entries:
+        now = page_cache.tag_versions(sorted({tag for entry in entries.values() for tag in entry["tags"]}))
+        for key, entry in entries.items():
+            if all(now[tag] == seen for tag, seen in entry["tags"].items()):
+                structures[key] = CourseStructure.from_rows(entry["rows"])
+    missing = [key for key in keys if key not in structures]
+    if missing:
+        structures.update(_build_structures(missing, courses))
+    return structures
+
+
+def _build_structures(keys, courses=()):
+    """Read the structures from the database and keep them. The versions are read before the rows
+    they cover, so a change published while this runs leaves the kept copy stale, never hidden."""
+    version = page_cache.current_version()
+    # Any publish, unpublish or deletion of a translation changes the version of every translation.
+    seen = page_cache.tag_versions([f"page:{course.pk}" for course in courses if course.pk])
+    pages = list(Page.objects.filter(translation_key__in=keys).select_related("locale").order_by("path"))
+    steplen = Page.steplen
+    later = page_cache.tag_versions([tag for page in pages for tag in (f"page:{page.pk}", f"below:{page.path}")])
+    seen = {**later, **seen}  # a version read earlier is the one that counts
+    paths = Q(pk__in=[])
+    for page in pages:
+        paths |= Q(path__startswith=page.path, depth=page.depth + 1)
+    under = {}
+    for lesson in LessonPage.objects.live().filter(paths).defer("body").select_related("locale").order_by("path"):
+        link = PageLink.of(lesson, module=lesson.module, has_quiz=lesson.has_quiz)
+        under.setdefault(lesson.path[:-steplen], []).append(link)
+    structures = {}
+    for key in keys:
+        translations = [page for page in pages if page.translation_key == key]
+        structure = CourseStructure(
+            {page.pk: PageLink.of(page) for page in translations},
+            {page.pk for page in translations if page.live},
+            {page.pk: under.get(page.path, []) for page in translations},
+        )
+        structures[key] = structure
+        tags = {tag for page in translations for tag in (f"page:{page.pk}", f"below:{page.path}")}
+        tags |= {f"page:{course.pk}" for course in courses if course.pk and course.translation_key == key}
+        entry = {"version": version, "tags": {tag: seen.get(tag) for tag in tags}, "rows": structure.as_rows()}
+        cache.set(STRUCTURE_PREFIX + str(key), entry, STRUCTURE_SECONDS)
+    return structures
 
 
 class CourseProgress:
@@ -582,19 +719,47 @@ class CourseProgress:
         """The learner's progress, completing the course if editors removed the only lessons left to do."""
         if not user.is_authenticated:
             return None
-        enrolment = Enrolment.objects.filter(learner=user, course_key=course.translation_key).first()
+        enrolment = next(iter(enrolments_of(user, [course.translation_key])), None)
         if enrolment is None:
             return None
-        keys = set(
-            LessonCompletion.objects.filter(learner=user, course_key=course.translation_key).values_list(
-                "lesson_key", flat=True
-            )
-        )
+        keys = enrolment.completed_keys
         progress = cls(enrolment, keys, outline)
         if progress.has_finished_every_lesson and not progress.is_complete:
             enrolment = complete_course(user, enrolment)
             progress = cls(enrolment, keys, outline)
         return progress
+
+
+class _JoinedKeys(models.Aggregate):
+    """Keys as one comma-separated text: PostgreSQL's string_agg, SQLite's group_concat."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(CAST(%(expressions)s AS TEXT), ',')"
+    output_field = models.TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="GROUP_CONCAT", template="%(function)s(%(expressions)s, ',')")
+
+
+def enrolments_of(user, course_keys=None):
+    """The learner's enrolments, latest activity first (in these courses only, when given), each with
+    ``completed_keys``, the set of lesson keys they completed in that course: one query."""
+    completions = (
+        LessonCompletion.objects.filter(learner=OuterRef("learner_id"), course_key=OuterRef("course_key"))
+        .order_by()
+        .values("course_key")
+        .annotate(keys=_JoinedKeys("lesson_key"))
+        .values("keys")
+    )
+    enrolments = Enrolment.objects.filter(learner=user).annotate(joined_keys=Subquery(completions))
+    enrolments = enrolments.order_by("-last_activity_at", "-pk")
+    if course_keys is not None:
+        enrolments = enrolments.filter(course_key__in=course_keys)
+    enrolments = list(enrolments)
+    for enrolment in enrolments:
+        joined = enrolment.joined_keys
+        enrolment.completed_keys = {uuid.UUID(key) for key in joined.split(",")} if joined else set()
+    return enrolments
 
 
 # --- Saving a learner's progress: idempotent, and safe when two requests race ------------------
@@ -726,7 +891,7 @@ def submit_attempt(user, attempt_pk, data):
 
 def lesson_context(request, lesson):
     """What a lesson page shows: course, neighbours, progress and, for enrolled learners, the quiz."""
-    course = CoursePage.objects.get(path=lesson.path[: -Page.steplen])
+    course = lesson.get_parent()  # found while routing the request, so no query
     outline = CourseOutline.for_course(course)
     index = outline.position(lesson.translation_key) or 0
     lessons = outline.lessons

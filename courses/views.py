@@ -18,13 +18,14 @@ from .models import (
     CourseOutline,
     CoursePage,
     CourseProgress,
-    Enrolment,
     LessonPage,
     QuizAttempt,
     QuizRefused,
     complete_course,
     complete_lesson,
     enrol,
+    enrolments_of,
+    structures_by_key,
     submit_attempt,
 )
 
@@ -123,40 +124,39 @@ def attempt_view(request, attempt_id):
 
 @login_required
 def dashboard_view(request):
-    enrolments = list(Enrolment.objects.filter(learner=request.user).order_by("-last_activity_at"))
+    """My learning: each course's progress, recent quiz results and certificates. The courses and their
+    lessons come from the cache (courses.models.structures_by_key); what is personal costs three queries."""
+    user = request.user
+    enrolments = enrolments_of(user)
+    certificates = list(Certificate.objects.filter(learner=user).order_by("-issued_at"))
+    attempts = list(QuizAttempt.objects.filter(learner=user, status=QuizAttempt.Status.FINISHED)[:5])
+    structures = structures_by_key([e.course_key for e in enrolments] + [c.course_key for c in certificates])
     language = get_language()
-    keys = [e.course_key for e in enrolments]
-    pages = {}
-    for page in CoursePage.objects.live().filter(translation_key__in=keys).select_related("locale"):
-        if page.translation_key not in pages or page.locale.language_code == language:
-            pages[page.translation_key] = page
-    outlines = CourseOutline.for_courses(list(pages.values()))
-    completed = {}
-    for course_key, lesson_key in request.user.lesson_completions.values_list("course_key", "lesson_key"):
-        completed.setdefault(course_key, set()).add(lesson_key)
+    pages = {}  # {course key: the live course page in the reader's language, else the nearest}
+    for key, structure in structures.items():
+        page = structure.translation(language)
+        if page is not None:
+            pages[key] = page
     items = []
+    lesson_titles = {}
     for enrolment in enrolments:
         course = pages.get(enrolment.course_key)
         if course is None:
             continue
-        outline = outlines[course.pk]
-        progress = CourseProgress(enrolment, completed.get(enrolment.course_key, set()), outline)
+        outline = CourseOutline.of(course, structures[enrolment.course_key])
+        lesson_titles.update((lesson.key, lesson.page) for lesson in outline)
+        progress = CourseProgress(enrolment, enrolment.completed_keys, outline)
         if progress.has_finished_every_lesson and not progress.is_complete:
-            progress = CourseProgress(complete_course(request.user, enrolment), progress.completed_keys, outline)
+            progress = CourseProgress(complete_course(user, enrolment), progress.completed_keys, outline)
         items.append({"course": course, "progress": progress, "continue_lesson": progress.next_lesson})
-    lesson_titles = {lesson.key: lesson.page for outline in outlines.values() for lesson in outline}
-    attempts = [
-        (attempt, lesson_titles.get(attempt.lesson_key))
-        for attempt in QuizAttempt.objects.filter(learner=request.user, status=QuizAttempt.Status.FINISHED)[:5]
-    ]
-    certificates = [
-        (certificate, pages.get(certificate.course_key))
-        for certificate in Certificate.objects.filter(learner=request.user).order_by("-issued_at")
-    ]
     return render(
         request,
         "courses/dashboard.html",
-        {"items": items, "attempts": attempts, "certificates": certificates},
+        {
+            "items": items,
+            "attempts": [(attempt, lesson_titles.get(attempt.lesson_key)) for attempt in attempts],
+            "certificates": [(certificate, pages.get(certificate.course_key)) for certificate in certificates],
+        },
     )
 
 
