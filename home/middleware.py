@@ -10,8 +10,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
+from . import page_cache
 from .languages import is_site_language, remember_language
-from .page_cache import current_version
 
 
 # Everything the public site needs is served by us; the admin keeps Wagtail's own needs.
@@ -70,10 +70,15 @@ class ContentSecurityPolicyMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Finds the Wagtail site and its home page from the cache rather than two queries a request.
+    """Finds the Wagtail site, its home page in each language, the menu, the footer and the sites' root
+    paths (for page URLs) in one cache call, without a query.
 
-    Wagtail looks for ``request._wagtail_site`` before it queries. The cached site goes
-    stale with the page cache, whenever editors publish.
+    Wagtail looks for ``request._wagtail_site`` and ``request._wagtail_cached_site_root_paths`` before
+    it queries (or asks the cache), and routes from ``site.root_page.localized``
+    (home.models.HomePage.localized); the header and footer come from ``site_chrome``
+    (home.templatetags.navigation_tags). All of it is the same for every reader, so it is built once
+    for every language and kept with the site; it goes stale with the page cache whenever the menu,
+    the footer, a home page or a site changes (home.page_cache.invalidate).
     """
 
     def __init__(self, get_response):
@@ -82,15 +87,37 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         # /healthz must report on the database itself, not fail here first.
         if not request.path.startswith(("/admin/", "/static/", "/healthz")):
-            key = f"site:{current_version()}:{request.get_host()}"
-            site = cache.get(key)
-            if site is None:
+            key = f"site:{request.get_host()}"
+            version, kept = page_cache.current_version_and(key)
+            if kept is not None and kept["version"] == version:
+                site, root_paths = kept["site"], kept["root_paths"]
+            else:
                 site = Site.find_for_request(request)
+                root_paths = Site.get_site_root_paths()
                 if site is not None:
                     site.root_page = site.root_page.specific
-                    cache.set(key, site, settings.PAGE_CACHE_SECONDS or 60)
+                    prepare_site(site)
+                    kept = {"version": version, "site": site, "root_paths": root_paths}
+                    cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
             request._wagtail_site = site
+            request._wagtail_cached_site_root_paths = root_paths
         return self.get_response(request)
+
+
+def prepare_site(site):
+    """Keep with the site what every request on it needs: its home page in each language, menu and footer."""
+    from wagtail.models import Page
+
+    from .templatetags.navigation_tags import build_chrome
+
+    home = site.root_page
+    homes, chrome = {}, {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            homes[code] = Page.localized.fget(home)
+            chrome[code] = build_chrome(site, code)
+    home.localized_homes = homes
+    site.chrome = chrome
 
 
 class RefuseNulBytesMiddleware:

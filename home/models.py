@@ -54,8 +54,12 @@ class HomePage(Page):
     def localized(self):
         """The home page in the reader's language, kept in the cache until editors next publish.
 
-        Wagtail looks this up (two queries) at the start of every page request.
+        Wagtail looks this up (two queries) at the start of every page request. The site the request
+        came for (home.middleware.CachedSiteMiddleware) already holds it for each language.
         """
+        homes = self.__dict__.get("localized_homes")
+        if homes and get_language() in homes:
+            return homes[get_language()]
         key = f"home-localized:{current_version()}:{self.translation_key}:{get_language()}"
         page = cache.get(key)
         if page is None:

@@ -23,6 +23,7 @@ while the others wait briefly for it.
 """
 
 import hashlib
+import threading
 import time
 import uuid
 
@@ -44,16 +45,66 @@ WAIT_STEP = 0.02
 # --- Versions ---------------------------------------------------------------------------------
 
 
+class _RequestMemo(threading.local):
+    """The version of everything and of the tags as a request first read them, so a request asks
+    Redis for each once (and for several at a time).
+
+    Only while a request is served (``request_started`` .. ``finished``); outside requests (commands,
+    signals in tests) every call reads Redis. Anything made stale in this process forgets them at once.
+    """
+
+    active = False
+    version = None
+    tags = None
+
+
+_memo = _RequestMemo()
+
+
+def request_started():
+    _memo.active, _memo.version, _memo.tags = True, None, {}
+
+
+def request_finished():
+    _memo.active, _memo.version, _memo.tags = False, None, None
+
+
+def _forget():
+    _memo.version = None
+    if _memo.tags:
+        _memo.tags = {}
+
+
+def _remember_version(version):
+    if _memo.active and version is not None:
+        _memo.version = version
+
+
 def current_version():
     """The version of everything: when it changes, no cached page (or cached menu, footer, site) is used."""
+    if _memo.active and _memo.version is not None:
+        return _memo.version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = 1
         cache.add(VERSION_KEY, version, timeout=None)
+    _remember_version(version)
     return version
 
 
+def current_version_and(key):
+    """(the version of everything, the cached value of key), in one cache call."""
+    if _memo.active and _memo.version is not None:
+        return _memo.version, cache.get(key)
+    found = cache.get_many([VERSION_KEY, key])
+    if found.get(VERSION_KEY) is None:
+        return current_version(), found.get(key)
+    _remember_version(found[VERSION_KEY])
+    return found[VERSION_KEY], found.get(key)
+
+
 def _bump_everything():
+    _forget()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -61,6 +112,7 @@ def _bump_everything():
 
 
 def _bump(tags):
+    _forget()
     token = uuid.uuid4().hex[:12]
     cache.set_many({TAG_PREFIX + tag: token for tag in tags}, timeout=None)
 
@@ -84,18 +136,48 @@ def changed(tags):
         _now_and_after_commit(lambda: _bump(tags))
 
 
+def versions(tags):
+    """(version of everything, {tag: version}) now, a tag never changed having the version None.
+
+    One cache call at most; during a request, none for what the request has read already.
+    """
+    memo = _memo.tags if _memo.active else None
+    version = _memo.version if _memo.active else None
+    missing = [tag for tag in tags if memo is None or tag not in memo]
+    if missing or version is None:
+        keys = [TAG_PREFIX + tag for tag in missing]
+        found = cache.get_many(keys if version is not None else [VERSION_KEY, *keys])
+        if version is None:
+            version = found.get(VERSION_KEY)
+            _remember_version(version)
+        read = {tag: found.get(TAG_PREFIX + tag) for tag in missing}
+        if memo is not None:
+            memo.update(read)
+        else:
+            memo = read
+    return version, {tag: memo[tag] for tag in tags}
+
+
 def tag_versions(tags):
     """{tag: version} now; a tag never changed has the version None."""
-    found = cache.get_many([TAG_PREFIX + tag for tag in tags])
-    return {tag: found.get(TAG_PREFIX + tag) for tag in tags}
+    return versions(tags)[1]
 
 
 def page_version(page):
     """A key part for fragments of a page's content that are the same for every reader (its StreamField):
-    it changes when the page, or a page it shows, is published, or when everything changes. One cache call."""
-    tag = TAG_PREFIX + f"page:{page.pk}"
-    found = cache.get_many([VERSION_KEY, tag])
-    return f"{page.pk}.{page.live_revision_id}.{found.get(VERSION_KEY)}.{found.get(tag)}"
+    it changes when the page, or a page it shows, is published, or when everything changes. One cache
+    call at most, none when the page cache has just read the page's tags for this request."""
+    tag = f"page:{page.pk}"
+    version, found = versions([tag])
+    return f"{page.pk}.{page.live_revision_id}.{version}.{found[tag]}"
+
+
+def shown_version(page):
+    """Like page_version, for what shows the page's translations and ancestors (its language links):
+    it also changes when an ancestor or a translation of one is published or unpublished."""
+    tags = [tag for tag in page_tags(page) if tag.startswith("page:")]
+    version, found = versions(tags)
+    return f"{page.pk}.{page.live_revision_id}.{version}." + ".".join(str(found[tag]) for tag in tags)
 
 
 # --- What a page shows, and what changes when a page or snippet changes ------------------------
@@ -212,6 +294,9 @@ def freshness(entry):
     """FRESH, STALE (a page it shows has changed) or GONE (everything changed since), in one cache call."""
     tags = list(entry["tags"])
     found = cache.get_many([VERSION_KEY, *(TAG_PREFIX + tag for tag in tags)])
+    _remember_version(found.get(VERSION_KEY))
+    if _memo.active:
+        _memo.tags.update({tag: found.get(TAG_PREFIX + tag) for tag in tags})
     if found.get(VERSION_KEY) != entry["version"]:
         return GONE
     if any(found.get(TAG_PREFIX + tag) != version for tag, version in entry["tags"].items()):
@@ -235,7 +320,10 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
 
         key = cache_key(request)
-        entry = cache.get(key)
+        # The page and the version of everything in one call: a miss then needs neither again.
+        found = cache.get_many([key, VERSION_KEY])
+        entry = found.get(key)
+        _remember_version(found.get(VERSION_KEY))
         stale = None
         version = None
         if entry is not None:

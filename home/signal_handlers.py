@@ -1,6 +1,7 @@
 from django.contrib.auth.signals import user_logged_in
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 from wagtail.snippets.models import get_snippet_models
 
@@ -70,6 +71,14 @@ def index_restricted_subtree(sender, instance, raw=False, **kwargs):
     page_cache.invalidate()  # cached responses (search results included) may show what is now private
 
 
+def _page_cache_request_started(sender, **kwargs):
+    page_cache.request_started()
+
+
+def _page_cache_request_finished(sender, **kwargs):
+    page_cache.request_finished()
+
+
 def connect():
     # Wagtail's workflow emails after commit, with one bounded wait on the mail server (home.mail).
     from .mail import connect_workflow_notifiers
@@ -84,10 +93,15 @@ def connect():
     post_delete.connect(index_restricted_subtree, sender=PageViewRestriction, dispatch_uid="search-index-unrestrict")
 
     # The page cache (home.page_cache): what changed goes stale, the rest stays warm.
+    request_started.connect(_page_cache_request_started, dispatch_uid="pagecache-request-started")
+    request_finished.connect(_page_cache_request_finished, dispatch_uid="pagecache-request-finished")
     page_published.connect(page_cache_for_page, dispatch_uid="pagecache-page-publish")
     page_unpublished.connect(page_cache_for_page, dispatch_uid="pagecache-page-unpublish")
     post_delete.connect(page_cache_for_page, dispatch_uid="pagecache-page-delete")
     post_page_move.connect(page_cache.invalidate, dispatch_uid="pagecache-page-move")  # every link to the subtree
+    # Sites (their hosts and home pages) are kept with the menu and footer (home.middleware.CachedSiteMiddleware).
+    post_save.connect(page_cache.invalidate, sender=Site, dispatch_uid="pagecache-site-save")
+    post_delete.connect(page_cache.invalidate, sender=Site, dispatch_uid="pagecache-site-delete")
     published.connect(page_cache_for_saved_snippet, dispatch_uid="pagecache-snippet-publish")
     unpublished.connect(page_cache_for_saved_snippet, dispatch_uid="pagecache-snippet-unpublish")
     post_save.connect(page_cache_for_saved_snippet, dispatch_uid="pagecache-snippet-save")

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from home import page_cache
 from home.models import FooterText
@@ -29,15 +30,18 @@ def site_chrome(context):
     if site is None:
         return {"home_url": "/", "menu": [], "footer": ""}
     language = get_language()
+    kept = getattr(site, "chrome", None) or {}  # home.middleware.CachedSiteMiddleware
+    if language in kept:
+        return kept[language]
     key = f"chrome:{current_version()}:{site.pk}:{language}"
     chrome = cache.get(key)
     if chrome is None:
-        chrome = _build_chrome(site, language)
+        chrome = build_chrome(site, language)
         cache.set(key, chrome, settings.PAGE_CACHE_SECONDS or 60)
     return chrome
 
 
-def _build_chrome(site, language):
+def build_chrome(site, language):
     locale = Locale.objects.filter(language_code=language).first()
     home = site.root_page
     if locale and home.locale_id != locale.pk:
@@ -51,7 +55,7 @@ def _build_chrome(site, language):
         "version": f"{current_version()}",
         "home_url": home.get_url(),
         "menu": [{"title": item.title, "url": item.get_url(), "url_path": item.url_path} for item in menu],
-        "footer": footer.body if footer else "",
+        "footer": richtext(footer.body) if footer and footer.body else "",
     }
 
 
@@ -87,6 +91,22 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     on_page = isinstance(page, Page) and page.pk
+    # Ancestors (for the fallback links) known from routing, or none that could change alone.
+    ancestors_known = on_page and (page.depth <= 3 or hasattr(page, "path_ancestors"))
+    if ancestors_known and request is not None and not getattr(request, "is_preview", False):
+        # The same for every reader of this page in this language: kept until the page, a translation of
+        # it, an ancestor or a translation of one is published, unpublished or moved.
+        host = request.get_host()
+        key = f"language-links:{request.scheme}:{host}:{current}:{page_cache.shown_version(page)}"
+        links = cache.get(key)
+        if links is None:
+            links = _language_links(request, page, current, on_page)
+            cache.set(key, links, FRAGMENT_SECONDS)
+        return links
+    return _language_links(request, page, current, on_page)
+
+
+def _language_links(request, page, current, on_page):
     translations = {}
     if on_page:
         translations = {

@@ -14,7 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).parent))
-os.environ["PAGE_CACHE_SECONDS"] = "0"
+# PROFILE_PAGE_CACHE=1 keeps the page cache on, to profile what an anonymous cache hit costs.
+CACHED = os.environ.get("PROFILE_PAGE_CACHE") == "1"
+if not CACHED:
+    os.environ["PAGE_CACHE_SECONDS"] = "0"
 
 import django  # noqa: E402
 
@@ -25,10 +28,34 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from pyinstrument import Profiler  # noqa: E402
+from redis import Redis  # noqa: E402
+from redis.client import Pipeline  # noqa: E402
 
 settings.ALLOWED_HOSTS.append("testserver")
 WARM_UP = int(os.environ.get("PROFILE_WARM_UP", "3"))
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "5"))
+
+
+class RedisCommands:
+    """Counts the round trips to Redis (a command, or a pipeline of them) while it is open."""
+
+    def __enter__(self):
+        self.count = 0
+        self.originals = {(Redis, "execute_command"): Redis.execute_command, (Pipeline, "execute"): Pipeline.execute}
+        for (cls, name), original in self.originals.items():
+            setattr(cls, name, self._counted(original))
+        return self
+
+    def _counted(self, original):
+        def counted(client, *args, **options):
+            self.count += 1
+            return original(client, *args, **options)
+
+        return counted
+
+    def __exit__(self, *exc):
+        for (cls, name), original in self.originals.items():
+            setattr(cls, name, original)
 
 
 def profile(name, url, client):
@@ -40,14 +67,15 @@ def profile(name, url, client):
         client.get(url)
     cpu_ms = (time.process_time() - started) * 1000 / REPEAT
     profiler = Profiler(interval=0.0005)
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as queries, RedisCommands() as redis_commands:
         profiler.start()
         for _ in range(REPEAT):
             response = client.get(url)
         profiler.stop()
     print(
-        f"\n===== {name}: {url} -> {response.status_code}, {len(queries) // REPEAT} queries, "
-        f"{cpu_ms:.1f} ms CPU a request ====="
+        f"\n===== {name}: {url} -> {response.status_code} {response.get('X-Page-Cache', '')}, "
+        f"{len(queries) // REPEAT} queries, {redis_commands.count / REPEAT:g} Redis commands, "
+        f"{cpu_ms:.2f} ms CPU a request ====="
     )
     shapes = Counter(query["sql"].split(" WHERE ")[0][:140] for query in queries.captured_queries)
     for shape, count in shapes.most_common(8):

@@ -1,8 +1,10 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, UserFactory, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,45 @@ def test_not_found_page_is_translated(client, language, message):
 )
 def test_interface_strings_come_from_real_catalogues(client, language, skip_link):
     assert skip_link in client.get(f"/{language}/").content.decode()
+
+
+def _switcher(client, path):
+    html = client.get(path).content.decode()
+    return html.split('class="language-switcher"')[1].split("</nav>")[0]
+
+
+def test_language_links_are_worked_out_once_for_every_reader(client, about):
+    client.force_login(UserFactory())  # signed in: no page cache, the page is built every time
+    client.get("/en/about/")
+    with CaptureQueriesContext(connection) as queries:
+        switcher = _switcher(client, "/en/about/")
+    assert 'href="/tg/about/"' in switcher
+    lookups = [query["sql"].split(" WHERE ", 1)[1] for query in queries.captured_queries if " WHERE " in query["sql"]]
+    assert not [where for where in lookups if "translation_key" in where]  # no look-up of the translations
+
+
+def test_publishing_or_unpublishing_a_translation_changes_the_switcher_at_once(client):
+    client.force_login(UserFactory())
+    english = StandardPageFactory(title="Only in English", slug="only-english")
+    assert 'href="/tg/"' in _switcher(client, "/en/only-english/")
+
+    tajik = translate(english, "tg", title="Танҳо бо забони англисӣ")
+    switcher = _switcher(client, "/en/only-english/")
+    assert 'href="/tg/only-english/"' in switcher
+    assert "(ҳанӯз тарҷума нашудааст)" not in switcher
+
+    tajik.unpublish()
+    switcher = _switcher(client, "/en/only-english/")
+    assert 'href="/tg/only-english/"' not in switcher
+    assert "(ҳанӯз тарҷума нашудааст)" in switcher
+
+
+def test_unpublishing_a_translated_ancestor_changes_the_fallback_link_of_the_pages_below(client, about):
+    client.force_login(UserFactory())
+    StandardPageFactory(parent=about["en"], title="Our partners", slug="partners")
+    assert 'href="/tg/about/"' in _switcher(client, "/en/about/partners/")
+
+    about["tg"].unpublish()
+    switcher = _switcher(client, "/en/about/partners/")
+    assert 'href="/tg/about/"' not in switcher
+    assert 'href="/tg/"' in switcher

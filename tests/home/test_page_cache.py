@@ -1,7 +1,7 @@
 import uuid
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -227,3 +227,37 @@ def test_a_fragment_is_rendered_once_for_every_reader(client):
             assert client.get(session.url).status_code == 200
         queries[links] = len(again)
     assert queries[5] == queries[1]
+
+
+# --- What a request asks the cache ------------------------------------------------------------
+
+
+def _count_cache_calls(monkeypatch):
+    """Records each call to the cache (not those it makes to itself, as get_many calling get)."""
+    backend = caches["default"]
+    calls, depth = [], [0]
+
+    def counted(name, original):
+        def call(*args, **kwargs):
+            if not depth[0]:
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "set_many", "add", "delete", "incr", "has_key"):
+        monkeypatch.setattr(backend, name, counted(name, getattr(backend, name)))
+    return calls
+
+
+def test_a_page_built_for_a_reader_asks_the_cache_a_few_times(client, about, settings, monkeypatch):
+    """The site, its menu and footer, the page's versions, its language links and its content: four calls."""
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/about/")
+    calls = _count_cache_calls(monkeypatch)
+    assert "About Hamkori" in client.get("/en/about/").content.decode()
+    assert len(calls) <= 4, calls
