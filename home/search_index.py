@@ -5,18 +5,19 @@ their rows in the database hold now, so a draft held in memory never reaches the
 is not live or sits under a view restriction (login, password, groups) gets no entry.
 
 Searching: `search(query, language_code)` matches every query word through any of its keys with plain
-indexed `IN` / `startswith` lookups, and ranks in Python by how exactly each word matched and
-whether it is in the title. The number of queries does not grow with the number of pages.
+indexed `IN` / `startswith` lookups, and the database ranks by how exactly each word matched and
+whether it is in the title, so only a page of ids reaches Python even for a word in every page. The
+number of queries does not grow with the number of pages.
 """
 
 import html
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index as wagtail_index
 
 from .models import SearchEntry, SearchTerm
@@ -151,6 +152,17 @@ class SearchResult:
     corrected: bool = False  # True when the results are those of the suggestion
     suggestion_terms: list = field(default_factory=list)  # the suggestion as index terms
     match_keys: set = field(default_factory=set)
+    ranked_keys: list = field(default_factory=list)  # the keys of each word the results match
+
+    def matching(self, outer_ref="pk"):
+        """A filter for pages (by `outer_ref`) that match every word of the results, in no order: the
+        library narrows its own list with it instead of reading every id of a common word."""
+        if not self.ranked_keys:
+            return Q(pk__in=[])
+        condition = Q()
+        for levels in self.ranked_keys:
+            condition &= Q(Exists(SearchTerm.objects.filter(entry_id=OuterRef(outer_ref), term__in=list(levels))))
+        return condition
 
 
 def _query_words(query):
@@ -161,30 +173,119 @@ def _query_words(query):
     return unique[:MAX_QUERY_WORDS]
 
 
-def _rank(word_keys, language):
-    """Page ids matching every word, best first; and the words that matched nothing."""
-    all_keys = {key for word in word_keys for key in word}
-    rows = SearchTerm.objects.filter(locale__language_code=language, term__in=all_keys).values_list(
-        "entry_id", "term", "in_title", "entry__size"
+def _score_columns(word_keys):
+    """Per query word, the SQL of its best level (ten times the most exact key matched, 0 if none)
+    and of its title bonus, with their parameters."""
+    columns, params = [], []
+    for position, levels in enumerate(word_keys):
+        ordered = sorted(levels.items(), key=lambda item: -item[1])
+        whens = " ".join(f"WHEN %s THEN {int(level) * 10}" for _key, level in ordered)
+        columns.append(f"MAX(CASE term {whens} ELSE 0 END) AS w{position}")
+        params.extend(key for key, _level in ordered)
+        marks = ", ".join("%s" for _key in ordered)
+        columns.append(f"MAX(CASE WHEN in_title AND term IN ({marks}) THEN {TITLE_BONUS} ELSE 0 END) AS t{position}")
+        params.extend(key for key, _level in ordered)
+    return columns, params
+
+
+def _ranked_sql(word_keys, language):
+    """The entries matching every word, best first, with how many match (one statement, ranked by the
+    database): per entry and query word, ten times the most exact key matched plus a bonus if it is
+    in the title; on a tie, a page that says it in fewer words comes first (as BM25's length norm
+    does), then the lower id. Only the rows asked for leave the database."""
+    all_keys = sorted({key for levels in word_keys for key in levels})
+    columns, params = _score_columns(word_keys)
+    marks = ", ".join("%s" for _key in all_keys)
+    matched = " AND ".join(f"m.w{position} > 0" for position in range(len(word_keys)))
+    score = " + ".join(f"m.w{position} + m.t{position}" for position in range(len(word_keys)))
+    sql = (
+        f"SELECT m.entry_id, COUNT(*) OVER () FROM ("  # noqa: S608 (table names from the models; values are parameters)
+        f"SELECT entry_id, {', '.join(columns)} FROM {SearchTerm._meta.db_table} "
+        f"WHERE locale_id = (SELECT id FROM {Locale._meta.db_table} WHERE language_code = %s) "
+        f"AND term IN ({marks}) GROUP BY entry_id) m "
+        f"JOIN {SearchEntry._meta.db_table} e ON e.page_id = m.entry_id "
+        f"WHERE {matched} ORDER BY {score} DESC, e.size, m.entry_id"
     )
-    # Per entry and query word: ten times the most exact key matched, plus a bonus if in the title.
-    scores, sizes = {}, {}
-    for entry_id, term, in_title, size in rows:
-        sizes[entry_id] = size
-        per_word = scores.setdefault(entry_id, [0] * len(word_keys))
-        for position, levels in enumerate(word_keys):
-            level = levels.get(term)
-            if level:
-                best, title = divmod(per_word[position], 10)
-                per_word[position] = max(best, level) * 10 + (TITLE_BONUS if in_title else title)
-    matched_words = {position for per_word in scores.values() for position, score in enumerate(per_word) if score}
-    unmatched = [position for position in range(len(word_keys)) if position not in matched_words]
-    # On a tie, a page that says it in fewer words comes first (as BM25's length norm does).
-    ranked = sorted(
-        ((sum(per_word), sizes[entry_id], entry_id) for entry_id, per_word in scores.items() if all(per_word)),
-        key=lambda item: (-item[0], item[1], item[2]),
-    )
-    return [entry_id for _score, _size, entry_id in ranked], unmatched
+    return sql, [*params, language, *all_keys]
+
+
+class RankedPages:
+    """The page ids matching every query word, best first, read from the database a page at a time.
+
+    Behaves as a sequence for Paginator (len, slices); the first rows and the number of matches come
+    in one query, so a first page of results costs one statement however many pages match.
+    """
+
+    FIRST = 20
+
+    def __init__(self, word_keys, language):
+        self.word_keys, self.language = word_keys, language
+        self._first = None
+        self._count = None
+
+    def _fetch(self, limit=None, offset=0):
+        sql, params = _ranked_sql(self.word_keys, self.language)
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if rows:
+            self._count = rows[0][1]
+        elif not offset:
+            self._count = 0
+        return [entry_id for entry_id, _count in rows]
+
+    def count(self):
+        if self._count is None:
+            self._first = self._fetch(self.FIRST)
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __bool__(self):
+        return self.count() > 0
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(self.count())
+        if step != 1:
+            return list(self)[index]
+        if stop <= len(self._first):
+            return self._first[start:stop]
+        return self._fetch(stop - start, start) if stop > start else []
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+    def __eq__(self, other):
+        return list(self) == list(other)
+
+    def __repr__(self):
+        return f"<RankedPages {self.word_keys!r}>"
+
+
+def _unmatched(word_keys, language):
+    """The positions of the query words that match no entry of this language (one query)."""
+    locale = f"(SELECT id FROM {Locale._meta.db_table} WHERE language_code = %s)"  # noqa: S608
+    parts, params = [], []
+    for position, levels in enumerate(word_keys):
+        marks = ", ".join("%s" for _key in levels)
+        parts.append(
+            f"SELECT {position} WHERE EXISTS (SELECT 1 FROM {SearchTerm._meta.db_table} "  # noqa: S608
+            f"WHERE locale_id = {locale} AND term IN ({marks}))"
+        )
+        params.extend([language, *levels])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        matched = {row[0] for row in cursor.fetchall()}
+    return [position for position in range(len(word_keys)) if position not in matched]
 
 
 def _nearest_terms(targets, language):
@@ -237,14 +338,14 @@ def search(query, language):
     if not query_words:
         return SearchResult(page_ids=[], words=[])
     word_keys = [keys(word, language) for word in query_words]
-    page_ids, unmatched = _rank(word_keys, language)
-    result = SearchResult(page_ids=page_ids, words=query_words)
+    page_ids = RankedPages(word_keys, language)
+    result = SearchResult(page_ids=page_ids, words=query_words, ranked_keys=word_keys)
     result.match_keys = {key for levels in word_keys for key in levels}
 
     if page_ids:
         return result
     # Nothing found: a one-letter typo in a long word is corrected at once; otherwise suggest.
-    to_fix = unmatched or list(range(len(query_words)))
+    to_fix = _unmatched(word_keys, language) or list(range(len(query_words)))
     targets = [(_bridged(word_keys[position]), _typo_limit(query_words[position])) for position in to_fix]
     targets = [(word, limit) for word, limit in targets if limit]
     nearest = _nearest_terms(targets, language)
@@ -263,9 +364,10 @@ def search(query, language):
         for position in to_fix
     )
     if one_letter and all(len(query_words[position]) >= TYPO_MIN_LENGTH for position in to_fix):
-        corrected_ids, _unmatched = _rank(corrected_keys, language)
+        corrected_ids = RankedPages(corrected_keys, language)
         if corrected_ids:
             result.page_ids = corrected_ids
+            result.ranked_keys = corrected_keys
             result.corrected = True
             result.match_keys |= {key for levels in corrected_keys for key in levels}
             return result  # the caller spells the suggestion from the entries it shows (spell_suggestion)

@@ -116,7 +116,7 @@ def filter_resources(index, params):
     query = search_terms(params.get("q", ""), SEARCH_MAX_LENGTH)
     if query:
         # The site's search index (home.search_index): Tajik spellings, word forms and typos.
-        resources = resources.filter(pk__in=site_search(query, index.locale.language_code).page_ids)
+        resources = resources.filter(site_search(query, index.locale.language_code).matching())
         applied["q"] = query
     return resources, applied
 

@@ -183,3 +183,21 @@ def test_setup_site_indexes_a_site_whose_index_is_empty(client, uncached_pages):
     SearchEntry.objects.all().delete()
     call_command("setup_site", verbosity=0)
     assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
+
+
+def test_every_page_of_results_continues_the_ranking(client, uncached_pages):
+    """The database ranks and hands over one page at a time: title matches first, then shorter pages,
+    and the count and the later pages agree with the order of the whole list."""
+    for number in range(25):
+        padding = " ва" * number  # longer and longer: a shorter page ranks first on a tie
+        tajik_page(slug=f"body-{number:02d}", title=f"Саҳифа {number}", intro=f"Ҳокимият{padding}.")
+    tajik_page(slug="in-title", title="Ҳокимият дар деҳот", intro="Гузориш" + " ва" * 40)
+    pages = []
+    for number in (1, 2, 3):
+        response = client.get("/tg/search/", {"q": "ҳокимият", "page": number})
+        html = response.content.decode()
+        assert "26 " in re.search(r'<p class="result-count">(.*?)</p>', html).group(1)
+        pages.append(result_paths(html))
+    assert [len(page) for page in pages] == [10, 10, 6]
+    ranked = [path for page in pages for path in page]
+    assert ranked == ["/tg/in-title/"] + [f"/tg/body-{number:02d}/" for number in range(25)]
