@@ -40,9 +40,9 @@ SEARCH_MAX_LENGTH = 200
 SORTS = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 
 
-def library_facets(index):
+def library_facets(index, version=None):
     """The options of the filter form for one library (cached until content changes)."""
-    key = f"library:facets:{index.pk}:{facets_version()}"
+    key = f"library:facets:{index.pk}:{version or facets_version()}"
     facets = cache.get(key)
     if facets is not None:
         return facets
@@ -149,10 +149,10 @@ def understood_query(params, applied, facets, sort, page_number):
     return understood
 
 
-def resource_count(index, applied, resources):
+def resource_count(index, applied, resources, version=None):
     """How many resources match these filters, counted once until resources change (not on every request)."""
     filters = hashlib.sha256(repr(sorted(applied.items())).encode()).hexdigest()[:32]
-    key = f"library:count:{index.pk}:{facets_version()}:{filters}"
+    key = f"library:count:{index.pk}:{version or facets_version()}:{filters}"
     count = cache.get(key)
     if count is None:
         count = resources.count()
@@ -160,15 +160,34 @@ def resource_count(index, applied, resources):
     return count
 
 
+def label_cards(index, results):
+    """The labels each card shows: type, languages of the material, thematic areas in the library's
+    language. The areas are looked up once for the whole page, and each choice label once."""
+    type_labels = dict(ResourceType.choices)
+    language_labels = dict(MaterialLanguage.choices)
+    areas_of = {
+        resource.pk: [link.thematic_area for link in resource.thematic_area_links.all() if link.thematic_area]
+        for resource in results
+    }
+    shown = iter(thematic_areas_in(index.locale_id, [area for areas in areas_of.values() for area in areas]))
+    for resource in results:
+        resource.type_label = type_labels.get(resource.resource_type, resource.resource_type)
+        resource.area_names = [next(shown).name for _area in areas_of[resource.pk]]
+        resource.language_names = [
+            language_labels.get(link.language, link.language) for link in resource.material_languages.all()
+        ]
+
+
 def resource_list(request, index):
     resources, applied = filter_resources(index, request.GET)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
     resources = resources.order_by(*SORTS[sort])
 
-    facets = library_facets(index)
+    version = facets_version()
+    facets = library_facets(index, version)
     paginator = Paginator(resources, PER_PAGE)
     if offered_filters(applied, facets) == applied:  # not for searches or made-up values: no key per request
-        paginator.count = resource_count(index, applied, resources)
+        paginator.count = resource_count(index, applied, resources, version)
     page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
     results = list(
         page_obj.object_list.select_related("organisation", "locale", "alias_of__locale").prefetch_related(
@@ -178,10 +197,7 @@ def resource_list(request, index):
     )
 
     page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
-    for resource in results:
-        areas = [link.thematic_area for link in resource.thematic_area_links.all()]
-        resource.area_names = [area.name for area in thematic_areas_in(index.locale_id, areas)]
-        resource.language_names = [link.get_language_display() for link in resource.material_languages.all()]
+    label_cards(index, results)
 
     context = index.get_context(request)
     context.update(

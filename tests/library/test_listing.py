@@ -286,3 +286,19 @@ def test_query_count_does_not_grow_with_the_number_of_resources(
     for url in urls:
         with django_assert_max_num_queries(PUBLIC_PAGE_QUERY_BUDGET):
             client.get(url)
+
+
+def test_each_card_shows_its_own_type_languages_and_areas_in_the_readers_language(client, shelf):
+    """The labels of every card on the page are looked up together: each card still gets its own."""
+    _keys, response = found(client, "tg", "?sort=title")
+    cards = {
+        card.split('href="/tg/library/resource-')[1][0].upper(): card
+        for card in response.content.decode().split('<li class="resource-card">')[1:]
+    }
+    assert set(cards) == ALL
+    assert '<span class="badge">Ҳисобот</span>' in cards["B"]
+    assert "Захираҳои об" in cards["B"] and "Тоҷикӣ" in cards["B"]
+    assert '<span class="badge">Санади ҳуқуқӣ ё сиёсӣ</span>' in cards["E"]
+    assert "Тағйирёбии иқлим" in cards["E"] and "Русӣ, Англисӣ" in cards["E"]
+    assert "Маориф, роҳбарӣ ва рушди иқтидор" in cards["A"] and "Англисӣ, Тоҷикӣ" in cards["A"]
+    assert "Захираҳои об" not in cards["A"] + cards["C"] + cards["D"] + cards["E"]
