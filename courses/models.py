@@ -641,11 +641,9 @@ def structures_by_key(keys, courses=()):
     structures = {}
     if known:
         tags = sorted({tag for _version, seen, _structure in known.values() for tag in seen})
-        found = cache.get_many([page_cache.VERSION_KEY, *(page_cache.TAG_PREFIX + tag for tag in tags)])
-        now = found.get(page_cache.VERSION_KEY)
+        now, found = page_cache.versions(tags)  # one cache call at most
         for key, (version, seen, structure) in known.items():
-            current = (found.get(page_cache.TAG_PREFIX + tag) == value for tag, value in seen.items())
-            if now is not None and version == now and all(current):
+            if now is not None and version == now and all(found[tag] == value for tag, value in seen.items()):
                 structures[key] = structure
     missing = [key for key in keys if key not in structures]
     if missing:
