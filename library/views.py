@@ -11,6 +11,8 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from home import page_cache
@@ -160,6 +162,30 @@ def resource_count(index, applied, resources, version=None):
     return count
 
 
+# Each filter of the form (its query-string name) and the options it offers.
+FILTER_OPTIONS = {
+    "type": "types",
+    "area": "areas",
+    "lang": "languages",
+    "org": "organisations",
+    "year": "years",
+    "access": "access",
+}
+
+
+def option_tags(choices, selected):
+    """The <option> elements of one filter, the applied value selected: built here rather than in a
+    template loop, as the form offers a hundred or so options on every list."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, SELECTED if value == selected else "", label) for value, label in choices),
+    )
+
+
+SELECTED = mark_safe(" selected")  # noqa: S308 (a constant)
+
+
 def label_cards(index, results):
     """The labels each card shows: type, languages of the material, thematic areas in the library's
     language. The areas are looked up once for the whole page, and each choice label once."""
@@ -199,6 +225,14 @@ def resource_list(request, index):
     page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
     label_cards(index, results)
 
+    filter_options = {
+        "types": ResourceType.choices,
+        "areas": facets["areas"],
+        "languages": MaterialLanguage.choices,
+        "organisations": facets["organisations"],
+        "years": [(year, year) for year in facets["years"]],
+        "access": Access.choices,
+    }
     context = index.get_context(request)
     context.update(
         {
@@ -208,13 +242,10 @@ def resource_list(request, index):
             "applied": applied,
             "query": applied.get("q", ""),
             "sort": sort,
-            "filter_options": {
-                "types": ResourceType.choices,
-                "areas": facets["areas"],
-                "languages": MaterialLanguage.choices,
-                "organisations": facets["organisations"],
-                "years": facets["years"],
-                "access": Access.choices,
+            "filter_options": filter_options,
+            "option_tags": {
+                name: option_tags(filter_options[options], applied.get(name))
+                for name, options in FILTER_OPTIONS.items()
             },
             "can_open_files": can_open_members_files(request.user),
         }

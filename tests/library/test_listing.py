@@ -302,3 +302,20 @@ def test_each_card_shows_its_own_type_languages_and_areas_in_the_readers_languag
     assert "Тағйирёбии иқлим" in cards["E"] and "Русӣ, Англисӣ" in cards["E"]
     assert "Маориф, роҳбарӣ ва рушди иқтидор" in cards["A"] and "Англисӣ, Тоҷикӣ" in cards["A"]
     assert "Захираҳои об" not in cards["A"] + cards["C"] + cards["D"] + cards["E"]
+
+
+def test_the_form_offers_every_option_and_selects_the_applied_ones(client, shelf):
+    world_bank = shelf["world_bank"]
+    partners = OrganisationFactory(name='Fidokor & "Partners" <b>', name_ru='Фидокор & "Партнёры" <b>')
+    resource("Fidokor report", slug="fidokor-report", organisation=partners, year=2018)
+    _keys, response = found(client, "ru", f"?type=report&year=2021&org={world_bank.pk}&lang=tg")
+    html = response.content.decode()
+    assert '<option value="report" selected>Отчёт</option>' in html
+    assert '<option value="2021" selected>2021</option>' in html
+    assert f'<option value="{world_bank.pk}" selected>Группа Всемирного банка</option>' in html
+    assert '<option value="tg" selected>' in html
+    assert html.count(" selected>") == 5  # the four filters and the sort order
+    assert '<option value="2026">2026</option>' in html
+    _keys, response = found(client, "en")
+    english = response.content.decode()
+    assert f'<option value="{partners.pk}">Fidokor &amp; &quot;Partners&quot; &lt;b&gt;</option>' in english
