@@ -14,8 +14,9 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -855,44 +856,32 @@ def attempts_left(user, lesson):
     return max(0, lesson.max_attempts - finished_attempts(user, lesson).count())
 
 
-def open_attempt(user, lesson, course_key=None):
-    """The learner's attempt in progress at this quiz (one, whatever the number of tabs), or None."""
-    if attempts_left(user, lesson) == 0:
-        return None
-    course_key = course_key or lesson.get_parent().translation_key
-    attempt, _created = _get_or_create(
-        QuizAttempt,
-        learner=user,
-        lesson_key=lesson.translation_key,
-        status=QuizAttempt.Status.OPEN,
-        defaults={"course_key": course_key},
-    )
-    return attempt
+def quiz_seed(user, lesson, round_):
+    """The order of the questions a learner is shown at one round of a quiz (round: attempts finished before it).
 
-
-@atomic_with_retry
-def submit_attempt(user, attempt_pk, data):
-    """Score a submitted quiz and, when it passes, complete the lesson, in one transaction.
-
-    Raises QuizRefused (changing nothing) for anything but a clean submission.
-
-    ``data`` is the POST: only ``q-<question id>`` keys whose values are choices of that question.
+    Derived, not stored until the submission: reading the quiz writes nothing, a reload shows the same
+    order, the next round another, and the same in every language (translations share the key).
     """
-    attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_pk, learner=user).first()
-    if attempt is None:
-        raise LookupError(attempt_pk)
-    if attempt.status != QuizAttempt.Status.OPEN:
-        raise QuizRefused(_("This attempt has already been submitted. Your answers were not changed."))
-    lesson = LessonPage.objects.live().filter(translation_key=attempt.lesson_key).select_related("locale").first()
-    lesson = lesson and lesson.quiz_translation()  # a translation still without the quiz cannot score it
-    if lesson is None:
-        raise LookupError(attempt_pk)
+    digest = salted_hmac("courses.quiz-order", f"{user.pk}:{lesson.translation_key}:{round_}").digest()
+    return int.from_bytes(digest[:8], "big") % (2**31 - 1) + 1
+
+
+class AlreadySubmitted(QuizRefused):
+    """The rendered form was submitted before (a double click, a second tab): ``latest`` is the result to show."""
+
+    def __init__(self, latest):
+        super().__init__(_("This attempt has already been submitted. Your answers were not changed."))
+        self.latest = latest
+
+
+def _read_answers(lesson, data):
+    """``data`` (the POST) as {question id: [choice ids]}; QuizRefused for anything but a clean submission."""
     ordered = lesson.ordered_questions()
     questions = {qid: {cid for cid, _c in choices} for qid, _q, choices in ordered}
     kinds = {qid: question["kind"] for qid, question, _c in ordered}
     answers = {}
     for key in data:
-        if key == "csrfmiddlewaretoken":
+        if key in ("csrfmiddlewaretoken", "round"):
             continue
         if not key.startswith("q-") or key[2:] not in questions:
             raise QuizRefused(_("The form sent something that is not part of this quiz. Nothing was saved."))
@@ -903,19 +892,83 @@ def submit_attempt(user, attempt_pk, data):
         if kinds[qid] != "multiple" and len(chosen) > 1:
             raise QuizRefused(_("Choose only one answer for each single-choice question. Nothing was saved."))
         answers[qid] = chosen
-    missing = [qid for qid in questions if qid not in answers]
-    if missing:
+    if any(qid not in answers for qid in questions):
         raise QuizRefused(_("Please answer every question before you submit."))
-    percent, _results = lesson.score(answers)
-    attempt.answers = answers
-    attempt.score = percent
-    attempt.passed = percent >= lesson.pass_mark
+    return answers
+
+
+@atomic_with_retry
+def submit_quiz(user, lesson, data, open_attempt_pk=None):
+    """Score a quiz form and save it as a finished attempt, completing the lesson when it passes, in one transaction.
+
+    ``lesson`` is the page the form was on (its quiz may be in a translation); ``data`` is the POST:
+    ``round`` (the attempts finished when the form was shown, so one form makes one attempt however
+    often it is sent) and only ``q-<question id>`` keys whose values are choices of that question.
+    ``open_attempt_pk`` is the attempt a form from before rounds named (see ``submit_open_attempt_view``).
+    Raises QuizRefused (changing nothing) for anything but a clean submission, AlreadySubmitted for a
+    form sent before, LookupError when there is no quiz to score.
+    """
+    quiz_lesson = lesson.quiz_translation()  # a translation still without the quiz cannot score it
+    if quiz_lesson is None:
+        raise LookupError(lesson.pk)
+    key = quiz_lesson.translation_key
+    course_path = quiz_lesson.path[: -Page.steplen]
+    course_key = Page.objects.filter(path=course_path).values("translation_key")
+    # The learner's enrolment row is the lock: their submissions to this course's quizzes go one at a
+    # time (on PostgreSQL; SQLite has one writer anyway), so two tabs cannot both take the same round.
+    enrolment = Enrolment.objects.select_for_update().filter(learner=user, course_key=Subquery(course_key)).first()
+    if enrolment is None:
+        raise QuizRefused(_("Enrol in the course to take the quiz."))
+    course_key = enrolment.course_key
+    finished = list(finished_attempts(user, quiz_lesson).values_list("pk", flat=True))  # the latest first
+    latest = finished[0] if finished else None
+    if open_attempt_pk is not None:
+        attempt = QuizAttempt.objects.filter(pk=open_attempt_pk, learner=user, lesson_key=key).first()
+        if attempt is None:
+            raise LookupError(open_attempt_pk)
+        if attempt.status != QuizAttempt.Status.OPEN:
+            raise AlreadySubmitted(latest)
+    else:
+        round_ = data.get("round", "")
+        if not round_.isdigit():
+            raise QuizRefused(_("The form sent something that is not part of this quiz. Nothing was saved."))
+        round_ = int(round_)
+        if round_ != len(finished):
+            raise AlreadySubmitted(latest)
+        attempt = QuizAttempt(learner=user, course_key=course_key, lesson_key=key)
+        attempt.seed = quiz_seed(user, quiz_lesson, round_)
+    if quiz_lesson.max_attempts and len(finished) >= quiz_lesson.max_attempts:
+        raise QuizRefused(_("You have used all your attempts at this quiz."))
+    attempt.answers = _read_answers(quiz_lesson, data)
+    attempt.score, _results = quiz_lesson.score(attempt.answers)
+    attempt.passed = attempt.score >= quiz_lesson.pass_mark
     attempt.status = QuizAttempt.Status.FINISHED
     attempt.finished_at = timezone.now()
     attempt.save()
     if attempt.passed:  # in the same transaction: a passed quiz is never saved without its completion
-        complete_lesson(user, lesson)
+        _complete_passed_lesson(user, quiz_lesson, course_path, enrolment)
     return attempt
+
+
+def _complete_passed_lesson(user, lesson, course_path, enrolment):
+    """complete_lesson for a passed quiz, inside submit_quiz's transaction, without the course's outline
+    unless the learner may just have finished the course (as many completions as it has lessons here)."""
+    LessonCompletion.objects.bulk_create(
+        [LessonCompletion(learner=user, course_key=enrolment.course_key, lesson_key=lesson.translation_key)],
+        ignore_conflicts=True,
+    )
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_lesson_key=lesson.translation_key, last_activity_at=timezone.now()
+    )
+    if enrolment.completed_at:
+        return
+    # The outline has at least the live lessons of this translation, and the learner finished it only
+    # with at least as many completions: fewer, and the course cannot be finished yet.
+    done = LessonCompletion.objects.filter(learner=user, course_key=enrolment.course_key).count()
+    if done < LessonPage.objects.live().filter(path__startswith=course_path, depth=lesson.depth).count():
+        return
+    course = CoursePage.objects.get(path=course_path)
+    CourseProgress.for_user(user, course, CourseOutline.for_course(course))  # completes the course when finished
 
 
 def lesson_context(request, lesson):
@@ -946,18 +999,16 @@ def lesson_context(request, lesson):
             context["quiz_elsewhere"] = entry.translations[code]
             context["quiz_language"] = (code, dict(settings.LANGUAGES)[code])
     if progress and lesson.has_quiz:
-        attempts = list(QuizAttempt.objects.filter(learner=user, lesson_key=lesson.translation_key))
-        finished = [a for a in attempts if a.status == QuizAttempt.Status.FINISHED]
+        # Reading the quiz writes nothing either: the order of its questions is derived (quiz_seed), and
+        # the form carries its round, so submit_quiz saves one attempt for it, in that order.
+        finished = list(finished_attempts(user, lesson))
         context["attempts"] = finished
         context["best_score"] = max((a.score for a in finished), default=None)
         left = max(0, lesson.max_attempts - len(finished)) if lesson.max_attempts else None
-        attempt = next((a for a in attempts if a.status == QuizAttempt.Status.OPEN), None)
-        if attempt is None and left != 0:
-            attempt = open_attempt(user, lesson, course.translation_key)
-        context["attempt"] = attempt
         context["attempts_left"] = left
-        if attempt:
-            context["quiz_questions"] = lesson.ordered_questions(attempt.seed)
+        if left != 0:
+            context["quiz_round"] = len(finished)
+            context["quiz_questions"] = lesson.ordered_questions(quiz_seed(user, lesson, len(finished)))
     return context
 
 

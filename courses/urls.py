@@ -17,7 +17,9 @@ urlpatterns = [
     path("certificates/verify/<str:code>/", views.verify_view, name="verify"),
     path("learn/course/<int:page_id>/enrol/", views.enrol_view, name="enrol"),
     path("learn/lesson/<int:page_id>/complete/", views.complete_view, name="complete"),
-    path("learn/attempt/<int:attempt_id>/submit/", views.submit_quiz_view, name="submit"),
+    path("learn/lesson/<int:page_id>/quiz/", views.submit_quiz_view, name="submit_quiz"),
+    # Forms rendered before the one above existed named an open attempt; they still work.
+    path("learn/attempt/<int:attempt_id>/submit/", views.submit_open_attempt_view, name="submit_open_attempt"),
     path("learn/attempt/<int:attempt_id>/", views.attempt_view, name="attempt"),
     path("deliveries/new/", deliveries.record_delivery_view, name="record_delivery"),
     path("deliveries/<int:pk>/participants/", deliveries.delivery_participants_view, name="delivery_participants"),

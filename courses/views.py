@@ -14,6 +14,7 @@ from openbadgeslib.ob3.credential import OB3_CONTEXT
 from . import credentials, verification
 from .certificate_pdf import certificate_pdf
 from .models import (
+    AlreadySubmitted,
     Certificate,
     CourseOutline,
     CoursePage,
@@ -26,7 +27,7 @@ from .models import (
     enrol,
     enrolments_of,
     structures_by_key,
-    submit_attempt,
+    submit_quiz,
 )
 
 
@@ -74,18 +75,36 @@ def complete_view(request, page_id):
 
 @require_POST
 @login_required
-def submit_quiz_view(request, attempt_id):
+def submit_quiz_view(request, page_id):
+    """The quiz form of a lesson page: scored and saved as one attempt (submit_quiz)."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
+    viewable_or_404(request, lesson)
+    return _submitted(request, lesson, lambda: submit_quiz(request.user, lesson, request.POST))
+
+
+@require_POST
+@login_required
+def submit_open_attempt_view(request, attempt_id):
+    """A quiz form shown before forms were keyed by the lesson, naming an attempt opened by that page:
+    scored once, in the order it showed (the open attempt gives way to the finished one)."""
     attempt = get_object_or_404(QuizAttempt, pk=attempt_id, learner=request.user)
     lesson = localized(LessonPage, attempt.lesson_key)
     if lesson is None:
         raise Http404
     viewable_or_404(request, lesson)
+    return _submitted(request, lesson, lambda: submit_quiz(request.user, lesson, request.POST, attempt.pk))
+
+
+def _submitted(request, lesson, submit):
     try:
-        attempt = submit_attempt(request.user, attempt.pk, request.POST)
+        attempt = submit()
+    except AlreadySubmitted as refusal:
+        messages.error(request, str(refusal))
+        if refusal.latest:
+            return redirect("courses:attempt", attempt_id=refusal.latest)
+        return redirect(lesson.url + "#quiz")
     except QuizRefused as refusal:
         messages.error(request, str(refusal))
-        if attempt.status == QuizAttempt.Status.FINISHED:
-            return redirect("courses:attempt", attempt_id=attempt.pk)
         return redirect(lesson.url + "#quiz")
     except LookupError:
         raise Http404 from None

@@ -106,12 +106,13 @@ def signed_in_headers(user):
 
 
 def quiz_requests(count, right_share=0.7):
-    """`count` quiz submissions by the bench learners, each with its own session, open attempt and answers.
+    """`count` quiz submissions by the bench learners, each with its own session, quiz form and answers.
 
     Every POST the load tool sends scores a fresh attempt, as learners finishing quizzes would:
-    learner after learner, then the next quiz of the course.
+    learner after learner, then the next quiz of the course. Each sends the form its lesson page
+    shows (the round: none finished yet, and the questions in that round's order).
     """
-    from courses.models import LessonPage, QuizAttempt
+    from courses.models import Enrolment, LessonPage, QuizAttempt, quiz_seed
 
     lessons = [
         lesson
@@ -124,14 +125,15 @@ def quiz_requests(count, right_share=0.7):
     headers = {}
     for lesson in lessons:
         QuizAttempt.objects.filter(learner__in=users, lesson_key=lesson.translation_key).delete()
+        course_key = lesson.get_parent().translation_key
+        Enrolment.objects.bulk_create(
+            [Enrolment(learner=user, course_key=course_key) for user in users], ignore_conflicts=True
+        )
         for user in users:
             if len(requests) == count:
                 return requests
-            attempt = QuizAttempt.objects.create(
-                learner=user, course_key=lesson.get_parent().translation_key, lesson_key=lesson.translation_key
-            )
-            answers = []
-            for question_id, _question, choices in lesson.ordered_questions(attempt.seed):
+            answers = [("round", "0")]
+            for question_id, _question, choices in lesson.ordered_questions(quiz_seed(user, lesson, 0)):
                 right = [choice_id for choice_id, choice in choices if choice["is_correct"]]
                 wrong = [choice_id for choice_id, choice in choices if not choice["is_correct"]]
                 picked = right if rng.random() < right_share or not wrong else wrong[:1]
@@ -140,7 +142,7 @@ def quiz_requests(count, right_share=0.7):
                 headers[user.pk] = signed_in_headers(user)
             requests.append(
                 {
-                    "path": f"/en/learn/attempt/{attempt.pk}/submit/",
+                    "path": f"/en/learn/lesson/{lesson.pk}/quiz/",
                     "cookie": headers[user.pk]["Cookie"],
                     "csrf": headers[user.pk]["X-CSRFToken"],
                     "body": urlencode(answers),

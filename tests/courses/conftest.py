@@ -9,6 +9,7 @@ answer given in one language is scored in any other. Learner data is keyed by tr
 
 import re
 import uuid
+from typing import NamedTuple
 
 import pytest
 
@@ -279,10 +280,37 @@ def quiz_answers(lesson, right=True):
     return data
 
 
-def open_attempt_id(response):
-    """The attempt id in the quiz form's action on a lesson page."""
-    match = re.search(r'action="/[a-z]{2}/learn/attempt/(\d+)/submit/"', response.content.decode())
-    assert match, "no quiz form on the page"
+class QuizForm(NamedTuple):
+    """The quiz form of a lesson page as a learner's browser got it."""
+
+    action: str  # /<language>/learn/lesson/<page id>/quiz/
+    round: str  # the hidden field: the learner's attempts finished when the form was shown
+    order: tuple  # (question id, choice id) in the order shown
+
+    def post(self, client, answers, **kwargs):
+        """Send the form with `answers` (from quiz_answers), as the browser would."""
+        return client.post(self.action, {"round": self.round, **answers}, **kwargs)
+
+
+def quiz_form(response):
+    """The quiz form on a lesson page (the page must show one)."""
+    html = response.content.decode()
+    action = re.search(r'<form method="post" action="(/[a-z]{2}/learn/lesson/\d+/quiz/)" class="quiz__form">', html)
+    assert action, "no quiz form on the page"
+    round_ = re.search(r'<input type="hidden" name="round" value="(\d+)">', html)
+    order = tuple(re.findall(r'name="q-([^"]+)" value="([^"]+)"', html))
+    return QuizForm(action.group(1), round_.group(1), order)
+
+
+def answer_quiz(client, lesson, right=True, **kwargs):
+    """Open the lesson page and send its quiz form answered all right (or all wrong): the response."""
+    return quiz_form(client.get(lesson.url)).post(client, quiz_answers(lesson, right=right), **kwargs)
+
+
+def attempt_id(response):
+    """The attempt a quiz submission was sent to (its result page)."""
+    match = re.fullmatch(r"/[a-z]{2}/learn/attempt/(\d+)/", response["Location"])
+    assert match, response["Location"]
     return int(match.group(1))
 
 

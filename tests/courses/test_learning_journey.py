@@ -2,10 +2,10 @@
 
 import pytest
 
-from courses.models import Certificate, Enrolment, LessonCompletion, QuizAttempt
+from courses.models import Certificate, Enrolment, LessonCompletion
 from tests.mailbox import confirm_email
 
-from .conftest import course_in, finished_attempts, lesson_in, open_attempt_id, quiz_answers
+from .conftest import answer_quiz, attempt_id, course_in, finished_attempts, lesson_in, quiz_answers, quiz_form
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,9 @@ def test_learner_signs_up_takes_the_course_in_two_languages_and_gets_a_verified_
     second_tg = lesson_in("tg", lessons[1])
     response = client.get(second_tg.url)
     assert "Кадом мақомот иттиҳодияи ҷамъиятиро ба қайд мегирад?" in response.content.decode()
-    attempt_id = open_attempt_id(response)
-    response = client.post(f"/tg/learn/attempt/{attempt_id}/submit/", quiz_answers(second_tg, right=False))
-    assert response["Location"] == f"/tg/learn/attempt/{attempt_id}/"
+    response = quiz_form(response).post(client, quiz_answers(second_tg, right=False))
+    first_attempt = attempt_id(response)
+    assert response["Location"] == f"/tg/learn/attempt/{first_attempt}/"
     result = client.get(response["Location"])
     assert result.status_code == 200
     assert not result.context["attempt"].passed
@@ -57,9 +57,10 @@ def test_learner_signs_up_takes_the_course_in_two_languages_and_gets_a_verified_
     response = client.get(course.url)
     assert response.context["progress"].done == 1
     response = client.get(second_en.url)
-    retry_id = open_attempt_id(response)
-    assert retry_id != attempt_id
-    response = client.post(f"/en/learn/attempt/{retry_id}/submit/", quiz_answers(second_en, right=True))
+    retry = quiz_form(response)
+    assert retry.round == "1"
+    response = retry.post(client, quiz_answers(second_en, right=True))
+    assert attempt_id(response) != first_attempt
     result = client.get(response["Location"])
     assert result.context["attempt"].passed
     assert "You passed" in result.content.decode()
@@ -68,8 +69,7 @@ def test_learner_signs_up_takes_the_course_in_two_languages_and_gets_a_verified_
 
     # Finish the course in English with the last lesson's quiz.
     last = lessons[2]
-    attempt = open_attempt_id(client.get(last.url))
-    client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(last, right=True))
+    answer_quiz(client, last, right=True)
 
     enrolment = Enrolment.objects.get(learner=user)
     assert enrolment.completed_at is not None
@@ -161,16 +161,18 @@ def test_attempt_limit_is_enforced(learner_client, learner, course, lessons):
     learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
     html = learner_client.get(quiz_lesson.url).content.decode()
     assert "You have 1 attempt left." in html
-    attempt = open_attempt_id(learner_client.get(quiz_lesson.url))
-    learner_client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=False))
+    form = quiz_form(learner_client.get(quiz_lesson.url))
+    attempt = attempt_id(form.post(learner_client, quiz_answers(quiz_lesson, right=False)))
 
     html = learner_client.get(quiz_lesson.url).content.decode()
     assert "You have used all your attempts at this quiz." in html
-    assert 'action="/en/learn/attempt/' not in html
-    assert not QuizAttempt.objects.filter(learner=learner, status=QuizAttempt.Status.OPEN).exists()
-    # With no attempt left, the result shows the right answers; submitting again changes nothing.
+    assert f'action="/en/learn/lesson/{quiz_lesson.pk}/quiz/"' not in html
+    # With no attempt left, the result shows the right answers; submitting again changes nothing,
+    # the same form or one made up for the next round.
     assert "correct answer" in learner_client.get(f"/en/learn/attempt/{attempt}/").content.decode()
-    learner_client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=True))
+    form.post(learner_client, quiz_answers(quiz_lesson, right=True))
+    response = form._replace(round="1").post(learner_client, quiz_answers(quiz_lesson, right=True), follow=True)
+    assert "You have used all your attempts at this quiz." in response.content.decode()
     assert finished_attempts(learner).get().passed is False
     assert not LessonCompletion.objects.filter(learner=learner).exists()
 
@@ -196,8 +198,7 @@ def test_a_partly_translated_course_counts_every_lesson(learner_client, learner,
     learner_client.post(f"/ru/learn/course/{ru_course.pk}/enrol/")
     for lesson in ru_lessons:
         if lesson.has_quiz:
-            attempt = open_attempt_id(learner_client.get(lesson.url))
-            learner_client.post(f"/ru/learn/attempt/{attempt}/submit/", quiz_answers(lesson))
+            answer_quiz(learner_client, lesson)
         else:
             learner_client.post(f"/ru/learn/lesson/{lesson.pk}/complete/")
     response = learner_client.get(ru_course.url)

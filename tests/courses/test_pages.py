@@ -13,7 +13,7 @@ from home.models import HomePage
 from home.translation import publish_translation
 from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory, home_page
 
-from .conftest import TEXTS, catalogue, course_in, lesson_in, open_attempt_id, quiz_answers, without_tags
+from .conftest import TEXTS, answer_quiz, attempt_id, catalogue, course_in, lesson_in, without_tags
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,7 @@ def test_query_counts_do_not_grow_with_data(client, learner, course, lessons):
     """
     client.force_login(learner)
     client.post(f"/en/learn/course/{course.pk}/enrol/")
-    attempt = open_attempt_id(client.get(lessons[1].url))
-    client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(lessons[1], right=False))
+    attempt = attempt_id(answer_quiz(client, lessons[1], right=False))
     urls = [
         "/en/courses/",
         course.url,

@@ -7,7 +7,7 @@ from django.utils.html import escape
 from courses.models import Certificate, LessonCompletion, QuizAttempt
 from tests.factories import UserFactory
 
-from .conftest import finished_attempts, lesson_in, open_attempt_id, quiz_answers
+from .conftest import answer_quiz, attempt_id, finished_attempts, lesson_in, quiz_answers, quiz_form
 
 pytestmark = pytest.mark.django_db
 
@@ -48,81 +48,84 @@ def test_quiz_page_has_no_marker_of_the_correct_answer(enrolled, quiz_lesson):
 
 
 def test_choice_from_another_question_is_refused(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
+    form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson)
     first, second = list(data)
     data[first] = data[second][:1]  # the first question answered with one of the second question's choices
     before = snapshot(learner)
-    response = enrolled.post(f"/en/learn/attempt/{attempt}/submit/", data, follow=True)
+    response = form.post(enrolled, data, follow=True)
     assert "An answer does not belong to its question. Nothing was saved." in response.content.decode()
     assert snapshot(learner) == before
     assert not LessonCompletion.objects.filter(learner=learner).exists()
 
 
 def test_made_up_choice_is_refused(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
+    form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson)
     data[next(iter(data))] = ["not-a-choice"]
     before = snapshot(learner)
-    response = enrolled.post(f"/en/learn/attempt/{attempt}/submit/", data, follow=True)
+    response = form.post(enrolled, data, follow=True)
     assert "An answer does not belong to its question. Nothing was saved." in response.content.decode()
     assert snapshot(learner) == before
 
 
 def test_forged_score_field_is_refused(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
+    form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson, right=False)
     data["score"] = "100"
     before = snapshot(learner)
-    response = enrolled.post(f"/en/learn/attempt/{attempt}/submit/", data, follow=True)
+    response = form.post(enrolled, data, follow=True)
     assert "The form sent something that is not part of this quiz. Nothing was saved." in response.content.decode()
     assert snapshot(learner) == before
 
 
 def test_two_answers_to_a_single_choice_question_are_refused(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
+    form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson)
     question_id, _question, choices = next(q for q in quiz_lesson.ordered_questions() if q[1]["kind"] == "single")
     data[f"q-{question_id}"] = [cid for cid, _c in choices][:2]
     before = snapshot(learner)
-    response = enrolled.post(f"/en/learn/attempt/{attempt}/submit/", data, follow=True)
+    response = form.post(enrolled, data, follow=True)
     assert "Choose only one answer" in response.content.decode()
     assert snapshot(learner) == before
 
 
 def test_the_score_is_counted_on_the_server(enrolled, learner, quiz_lesson):
     """One question of two right is 50%, under the 70% pass mark: the lesson stays to do."""
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
+    form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson, right=True)
     data.update(list(quiz_answers(quiz_lesson, right=False).items())[1:])  # the second question wrong
-    enrolled.post(f"/en/learn/attempt/{attempt}/submit/", data)
+    form.post(enrolled, data)
     result = finished_attempts(learner).get()
     assert (result.score, result.passed) == (50, False)
     assert not LessonCompletion.objects.filter(learner=learner).exists()
     # A multiple-choice question is right only with every right answer ticked.
-    retry = open_attempt_id(enrolled.get(quiz_lesson.url))
+    retry = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson, right=True)
     last = list(data)[1]
     data[last] = data[last][:1]
-    enrolled.post(f"/en/learn/attempt/{retry}/submit/", data)
-    assert QuizAttempt.objects.get(pk=retry).score == 50
+    assert QuizAttempt.objects.get(pk=attempt_id(retry.post(enrolled, data))).score == 50
 
 
-def test_unanswered_questions_keep_the_attempt_open(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
+def test_unanswered_questions_save_nothing_and_the_form_can_be_sent_again(enrolled, learner, quiz_lesson):
+    form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson)
     data.pop(next(iter(data)))
-    response = enrolled.post(f"/en/learn/attempt/{attempt}/submit/", data, follow=True)
+    response = form.post(enrolled, data, follow=True)
     assert "Please answer every question before you submit." in response.content.decode()
-    assert QuizAttempt.objects.get(pk=attempt).status == QuizAttempt.Status.OPEN
+    assert not QuizAttempt.objects.filter(learner=learner).exists()
+    form.post(enrolled, quiz_answers(quiz_lesson))
+    assert finished_attempts(learner).get().passed
 
 
 def test_resubmitting_a_finished_attempt_is_refused_and_changes_nothing(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
-    enrolled.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=False))
+    form = quiz_form(enrolled.get(quiz_lesson.url))
+    attempt = attempt_id(form.post(enrolled, quiz_answers(quiz_lesson, right=False)))
     before = snapshot(learner)
-    response = enrolled.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=True), follow=True)
-    assert "This attempt has already been submitted." in response.content.decode()
+    response = form.post(enrolled, quiz_answers(quiz_lesson, right=True))
+    assert response["Location"] == f"/en/learn/attempt/{attempt}/"  # the result of the first submission
+    response = enrolled.get(response["Location"])
+    assert "This attempt has already been submitted. Your answers were not changed." in response.content.decode()
     assert snapshot(learner) == before
     assert finished_attempts(learner).get().score < quiz_lesson.pass_mark
     assert not LessonCompletion.objects.filter(learner=learner).exists()
@@ -130,11 +133,12 @@ def test_resubmitting_a_finished_attempt_is_refused_and_changes_nothing(enrolled
 
 @pytest.mark.usefixtures("translated")
 def test_two_tabs_share_one_attempt(enrolled, learner, quiz_lesson):
-    first = open_attempt_id(enrolled.get(quiz_lesson.url))
-    second = open_attempt_id(enrolled.get(lesson_in("tg", quiz_lesson).url))
-    assert first == second
-    enrolled.post(f"/en/learn/attempt/{first}/submit/", quiz_answers(quiz_lesson))
-    enrolled.post(f"/tg/learn/attempt/{second}/submit/", quiz_answers(lesson_in("tg", quiz_lesson)))
+    first = quiz_form(enrolled.get(quiz_lesson.url))
+    second = quiz_form(enrolled.get(lesson_in("tg", quiz_lesson).url))
+    assert (first.round, first.order) == (second.round, second.order)
+    first.post(enrolled, quiz_answers(quiz_lesson))
+    response = second.post(enrolled, quiz_answers(lesson_in("tg", quiz_lesson)))
+    assert response["Location"] == f"/tg/learn/attempt/{finished_attempts(learner).get().pk}/"
     assert finished_attempts(learner).count() == 1
     assert finished_attempts(learner).get().passed
 
@@ -143,14 +147,22 @@ def test_another_learner_cannot_see_or_change_progress_attempts_or_certificates(
     owner = UserFactory(email="owner@example.org", first_name="Owner")
     client.force_login(owner)
     client.post(f"/en/learn/course/{course.pk}/enrol/")
-    attempt = open_attempt_id(client.get(quiz_lesson.url))
-    client.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=False))
-    open_id = open_attempt_id(client.get(quiz_lesson.url))
+    attempt = attempt_id(answer_quiz(client, quiz_lesson, right=False))
+    # An attempt left open by the quiz form of before (it opened one when the page was read).
+    open_id = QuizAttempt.objects.create(
+        learner=owner, course_key=course.translation_key, lesson_key=quiz_lesson.translation_key
+    ).pk
     certificate = Certificate.objects.create(learner=owner, course_key=course.translation_key, learner_name="Owner")
 
     client.force_login(UserFactory(email="intruder@example.org"))
     assert client.get(f"/en/learn/attempt/{attempt}/").status_code == 404
     assert client.post(f"/en/learn/attempt/{open_id}/submit/", quiz_answers(quiz_lesson)).status_code == 404
+    # The intruder's own form (round 0, not enrolled) cannot add to the owner's attempts.
+    assert (
+        client.post(f"/en/learn/lesson/{quiz_lesson.pk}/quiz/", {"round": "1", **quiz_answers(quiz_lesson)}).status_code
+        == 302
+    )
+    assert QuizAttempt.objects.filter(learner=owner).count() == 2
     assert client.get(f"/en/my-learning/certificates/{certificate.code}/").status_code == 404
     assert QuizAttempt.objects.get(pk=open_id).status == QuizAttempt.Status.OPEN
     html = client.get("/en/my-learning/").content.decode()
@@ -168,8 +180,7 @@ def test_submitting_needs_a_post_with_a_csrf_token(course, quiz_lesson):
 
 
 def test_right_answers_are_revealed_only_after_passing(enrolled, learner, quiz_lesson):
-    attempt = open_attempt_id(enrolled.get(quiz_lesson.url))
-    enrolled.post(f"/en/learn/attempt/{attempt}/submit/", quiz_answers(quiz_lesson, right=False))
+    attempt = attempt_id(answer_quiz(enrolled, quiz_lesson, right=False))
     html = enrolled.get(f"/en/learn/attempt/{attempt}/").content.decode()
     assert "correct answer" not in html
     assert "Not quite" in html
@@ -177,8 +188,7 @@ def test_right_answers_are_revealed_only_after_passing(enrolled, learner, quiz_l
     assert escape("A mahalla committee can help you, but it registers no one.") in html
     assert escape("Once a law is adopted, it is much harder to change.") in html
     assert "The Law on Public Associations names the Ministry of Justice." not in html
-    retry = open_attempt_id(enrolled.get(quiz_lesson.url))
-    enrolled.post(f"/en/learn/attempt/{retry}/submit/", quiz_answers(quiz_lesson, right=True))
+    answer_quiz(enrolled, quiz_lesson, right=True)
     html = enrolled.get(f"/en/learn/attempt/{attempt}/").content.decode()
     assert "correct answer" in html
     assert "The Law on Public Associations names the Ministry of Justice." in html
