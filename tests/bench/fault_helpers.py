@@ -1,7 +1,7 @@
 """Run inside the faults environment: set up and inspect what a fault scenario needs. Prints JSON.
 
 fault_helpers.py member EMAIL    a signed-in CSO member (session headers)
-fault_helpers.py quiz EMAIL      a learner with an open quiz attempt, and a correct submission for it
+fault_helpers.py quiz EMAIL      a learner enrolled with no attempt yet, and a correct submission of their quiz form
 fault_helpers.py attempts EMAIL  that learner's attempts and completions
 fault_helpers.py library         how many submissions, documents and resource pages exist
 fault_helpers.py people N PASSWORD  N accounts that sign in with PASSWORD (their usernames)
@@ -23,7 +23,7 @@ from bench_pages import quiz_lesson, signed_in_headers  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from wagtail.documents import get_document_model  # noqa: E402
 
-from courses.models import Enrolment, LessonCompletion, QuizAttempt  # noqa: E402
+from courses.models import Enrolment, LessonCompletion, QuizAttempt, quiz_seed  # noqa: E402
 from home.models import Affiliation, MemberProfile, Organisation  # noqa: E402
 from library.models import ResourcePage, Submission  # noqa: E402
 
@@ -56,23 +56,23 @@ def member(email):
 
 
 def quiz(email):
+    """A learner enrolled, with no attempt yet, and their quiz form answered right (round 0)."""
     learner = user(email)
     lesson = quiz_lesson()
     course_key = lesson.get_parent().translation_key
-    Enrolment.objects.get_or_create(learner=learner, course_key=course_key)
+    enrolment, _created = Enrolment.objects.get_or_create(learner=learner, course_key=course_key)
     QuizAttempt.objects.filter(learner=learner, lesson_key=lesson.translation_key).delete()
-    attempt = QuizAttempt.objects.create(learner=learner, course_key=course_key, lesson_key=lesson.translation_key)
-    answers = [
+    answers = [("round", "0")] + [
         (f"q-{question_id}", choice_id)
-        for question_id, _question, choices in lesson.ordered_questions(attempt.seed)
+        for question_id, _question, choices in lesson.ordered_questions(quiz_seed(learner, lesson, 0))
         for choice_id, choice in choices
         if choice["is_correct"]
     ]
     return {
         "headers": signed_in_headers(learner),
-        "path": f"/en/learn/attempt/{attempt.pk}/submit/",
+        "path": f"/en/learn/lesson/{lesson.pk}/quiz/",
         "body": urlencode(answers),
-        "attempt": attempt.pk,
+        "enrolment": enrolment.pk,
     }
 
 

@@ -275,9 +275,10 @@ def worker_killed_mid_quiz(env):
     url_path, body = quiz["path"], quiz["body"].encode()
     outcome = {}
     with Server(env) as server:
-        # Hold the attempt's row so the submission is caught half-way, inside its transaction.
+        # Hold the learner's enrolment row (submissions lock it) so the submission is caught half-way,
+        # inside its transaction.
         with psycopg.connect(env["DATABASE_URL"]) as lock:
-            lock.execute("SELECT id FROM courses_quizattempt WHERE id = %s FOR UPDATE", [quiz["attempt"]])
+            lock.execute("SELECT id FROM courses_enrolment WHERE id = %s FOR UPDATE", [quiz["enrolment"]])
 
             def submit():
                 try:

@@ -12,7 +12,6 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import parse_qsl
 
 ROOT = Path(os.environ.get("HAMKORI_ROOT", Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(ROOT))
@@ -26,35 +25,42 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils.datastructures import MultiValueDict  # noqa: E402
 from pyinstrument import Profiler  # noqa: E402
 
 settings.ALLOWED_HOSTS.append("testserver")
 
 
 def send(request):
-    client = Client()
-    data = MultiValueDict()
-    for key, value in parse_qsl(request["body"]):
-        data.appendlist(key, value)
-    response = client.post(request["path"], data, HTTP_COOKIE=request["cookie"], HTTP_X_CSRFTOKEN=request["csrf"])
+    response = Client().post(
+        request["path"],
+        request["body"],  # as the load tool sends it
+        content_type="application/x-www-form-urlencoded",
+        HTTP_COOKIE=request["cookie"],
+        HTTP_X_CSRFTOKEN=request["csrf"],
+    )
     assert response.status_code == 302 and "/learn/attempt/" in response["Location"], response
     return response
 
 
 if __name__ == "__main__":
     from bench_pages import quiz_requests
+    from django.utils import timezone
+
+    from courses.models import QuizAttempt
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     requests = quiz_requests(count + 10)
     for request in requests[:5]:  # warm the per-process caches
         send(request)
     timed = requests[5:count]
+    since = timezone.now()
     started = time.process_time()
     with CaptureQueriesContext(connection) as queries:
         for request in timed:
             send(request)
     cpu_ms = (time.process_time() - started) * 1000 / len(timed)
+    scored = QuizAttempt.objects.filter(finished_at__gte=since, learner__username__startswith="bench-learner")
+    print(f"{scored.count()} attempts scored, {scored.filter(passed=True).count()} passed")
     print(f"{len(timed)} submissions: {len(queries) / len(timed):.1f} queries, {cpu_ms:.1f} ms CPU a submission")
     shapes = Counter(query["sql"].split(" WHERE ")[0][:140] for query in queries.captured_queries)
     for shape, number in shapes.most_common(20):

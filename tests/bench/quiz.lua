@@ -1,5 +1,5 @@
 -- wrk script: each request submits a different learner's quiz (own session cookie, CSRF token
--- and open attempt), read from the file in QUIZ_REQUESTS; threads take alternate lines.
+-- and quiz form with its round), read from the file in QUIZ_REQUESTS; threads take alternate lines.
 dofile(os.getenv("WRK_REPORTER"))
 
 local threads = 0
@@ -25,7 +25,7 @@ end
 
 function request()
   local r = requests[next_index]
-  -- Past the last learner the same attempts come round again and are refused (already submitted).
+  -- Past the last learner the same forms come round again and are refused (already submitted).
   next_index = next_index % #requests + 1
   return wrk.format("POST", r.path, {
     ["Cookie"] = r.cookie,

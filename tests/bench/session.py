@@ -1,7 +1,7 @@
 """Run inside the bench environment: signed-in sessions for the bench learners.
 
 Prints the bench learner's headers as JSON, and writes one quiz submission per learner
-(their own session and open attempt) to the file named in argv[1], for tests/bench/quiz.lua.
+(their own session and quiz form) to the file named in argv[1], for tests/bench/quiz.lua.
 `session.py --scored ISO-TIME` prints how many quiz attempts were scored since then.
 """
 

@@ -121,9 +121,11 @@ def learner_pages(client, language):
     enrolled = client.post(f"/{language}/learn/course/{course.pk}/enrol/", follow=True)
     with_quiz = next(lesson for lesson in course.lessons() if lesson.has_quiz)
     lesson_html = client.get(with_quiz.url).content.decode()
-    attempt = QuizAttempt.objects.filter(learner=learner, status=QuizAttempt.Status.OPEN).latest("pk")
-    choice = re.search(r'name="(q-[^"]+)" value="([^"]+)"', lesson_html)
-    client.post(f"/{language}/learn/attempt/{attempt.pk}/submit/", {choice.group(1): choice.group(2)})
+    action = re.search(r'action="(/[a-z]{2}/learn/lesson/\d+/quiz/)"', lesson_html).group(1)
+    answers = dict(reversed(re.findall(r'name="(q-[^"]+)" value="([^"]+)"', lesson_html)))  # the first choices
+    answers["round"] = re.search(r'name="round" value="(\d+)"', lesson_html).group(1)
+    client.post(action, answers)
+    attempt = QuizAttempt.objects.filter(learner=learner, status=QuizAttempt.Status.FINISHED).latest("pk")
     english_course = course.get_translation(Locale.objects.get(language_code="en"))
     for lesson in LessonPage.objects.live().child_of(english_course):
         complete_lesson(learner, lesson)
