@@ -105,10 +105,12 @@ class CachedSiteMiddleware:
 
 
 def prepare_site(site):
-    """Keep with the site what every request on it needs: its home page in each language, menu and footer."""
+    """Keep with the site what every request on it needs: its home page in each language, menu and footer,
+    and the view restrictions (home.view_restrictions)."""
     from wagtail.models import Page
 
     from .templatetags.navigation_tags import build_chrome
+    from .view_restrictions import all_restrictions
 
     home = site.root_page
     homes, chrome = {}, {}
@@ -118,6 +120,7 @@ def prepare_site(site):
             chrome[code] = build_chrome(site, code)
     home.localized_homes = homes
     site.chrome = chrome
+    site.view_restrictions = all_restrictions()
 
 
 class RefuseNulBytesMiddleware:

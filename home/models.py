@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.page_cache import current_version
+from home.view_restrictions import answer_from
 
 # Every page keeps the same slug in each language, so /tg/training/ mirrors /en/training/.
 PAGE_TRANSLATABLE_FIELDS = [
@@ -74,7 +75,10 @@ class HomePage(Page):
         (such as the library's /submit/) behave as they would under Wagtail's own walk.
         Its parent and ancestors are kept, so breadcrumbs and back links cost nothing more.
         """
+        # The site (home.middleware.CachedSiteMiddleware) keeps every view restriction: none to query here.
+        restrictions = getattr(getattr(request, "_wagtail_site", None), "view_restrictions", None)
         if not path_components:
+            answer_from(restrictions, self, ())
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
         on_path = list(Page.objects.filter(url_path__in=prefixes).order_by("depth"))
@@ -85,6 +89,7 @@ class HomePage(Page):
         if [page.depth for page in ancestors] == list(range(self.depth, deepest.depth)):
             deepest._cached_parent_obj = ancestors[-1]
             deepest.path_ancestors = ancestors
+            answer_from(restrictions, deepest, ancestors)
         return deepest.route(request, path_components[deepest.depth - self.depth :])
 
 

@@ -149,7 +149,7 @@ class TrainingProgrammePage(IndexPage):
         context["sessions"] = (
             TrainingSessionPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(under_a_restriction())  # in the query: no query of its own for the restrictions
             .order_by("number", "path")
             .only("id", "title", "url_path", "locale_id", "number", "summary", "duration_days")
         )
@@ -228,7 +228,7 @@ class TrainingSessionPage(Page):
         siblings = list(
             TrainingSessionPage.objects.sibling_of(self, inclusive=False)
             .live()
-            .public()
+            .exclude(under_a_restriction())  # in the query: no query of its own for the restrictions
             .order_by("number")
             .only("id", "title", "url_path", "locale_id", "number")
         )
@@ -254,7 +254,7 @@ class ConsultationIndexPage(IndexPage):
         context["consultations"] = (
             ConsultationPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(under_a_restriction())
             .order_by("-date")
             .only("id", "title", "url_path", "locale_id", "date", "city", "convener", "summary", "participants")
         )
@@ -516,7 +516,7 @@ class ForumIndexPage(IndexPage):
         context["forums"] = (
             ForumPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(under_a_restriction())
             .order_by("-date")
             .only("id", "title", "url_path", "locale_id", "date", "city", "theme", "summary")
         )
@@ -658,7 +658,7 @@ def recommendations_from(source):
     """Live recommendations whose source is this page (or its source-language original)."""
     return (
         RecommendationPage.objects.live()
-        .public()
+        .exclude(under_a_restriction())
         .filter(locale_id=source.locale_id, source__translation_key=source.translation_key)
         .select_related("thematic_area")
         .order_by("session_number", "path")
@@ -744,7 +744,7 @@ class RecommendationIndexPage(LedgerFeedMixin, IndexPage):
         recommendations = (
             RecommendationPage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(under_a_restriction())
             .filter(**filters)
             .select_related("thematic_area")
             .order_by("path")

@@ -71,6 +71,15 @@ def fragment_key(context, page):
     return {"seconds": FRAGMENT_SECONDS, "version": page_cache.page_version(page)}
 
 
+@register.simple_tag
+def public_children(page):
+    """The page's live children that no view restriction hides, checked inside the one query
+    (Wagtail's ``.public()`` first reads every restriction in a query of its own)."""
+    from programme.models import under_a_restriction
+
+    return page.get_children().live().exclude(under_a_restriction())
+
+
 @register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's user bar for people who may use the admin; nothing (and no query) for anyone else."""

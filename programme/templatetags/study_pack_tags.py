@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page
 
-from programme.models import StudyPack, TrainingSessionPage
+from programme.models import StudyPack, TrainingSessionPage, under_a_restriction
 from programme.study_packs import can_see_answers
 
 register = template.Library()
@@ -16,7 +16,8 @@ def study_packs_for(page):
     One query; the files were built when the content was published, so nothing is built here.
     """
     packs = StudyPack.objects.select_related("session").filter(
-        session__in=TrainingSessionPage.objects.live().public(), session__locale_id=page.locale_id
+        session__in=TrainingSessionPage.objects.live().exclude(under_a_restriction()),
+        session__locale_id=page.locale_id,
     )
     if isinstance(page, TrainingSessionPage):
         return list(packs.filter(session=page))

@@ -1,0 +1,56 @@
+"""What every page costs before its own content: finding it, checking who may see it, its links."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from tests.factories import StandardPageFactory, TrainingSessionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def _restriction_look_ups(sql):
+    return [query for query in sql if query.startswith('SELECT "wagtailcore_pageviewrestriction"')]
+
+
+@pytest.fixture
+def uncached(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every request builds the page
+
+
+def test_view_restrictions_are_checked_without_a_query_and_still_apply(client, about, uncached):
+    StandardPageFactory(parent=about["en"], title="Our partners", slug="partners")
+    session = TrainingSessionPageFactory()
+    for url in ("/en/", "/en/about/", "/en/about/partners/", session.url):
+        client.get(url)
+        response, sql = _queries(client, url)
+        assert response.status_code == 200
+        assert not _restriction_look_ups(sql), url
+
+    PageViewRestriction.objects.create(page=about["en"], restriction_type=PageViewRestriction.LOGIN)
+    for url in ("/en/about/", "/en/about/partners/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/accounts/login/" in response["Location"]
+    assert client.get("/en/").status_code == 200
+
+
+def test_a_standard_page_lists_its_public_children_in_three_queries(client, about, uncached):
+    partners = StandardPageFactory(parent=about["en"], title="Our partners", slug="partners")
+    StandardPageFactory(parent=about["en"], title="Help", slug="help")
+    client.get("/en/about/")
+    response, sql = _queries(client, "/en/about/")
+    assert "Our partners" in response.content.decode()
+    assert len(sql) <= 3, sql  # the page and its ancestors, the page itself, its children
+
+    PageViewRestriction.objects.create(page=partners, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/en/about/").content.decode()
+    assert "Our partners" not in html
+    assert "Help" in html
