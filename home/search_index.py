@@ -12,9 +12,10 @@ number of queries does not grow with the number of pages.
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -288,6 +289,10 @@ def _unmatched(word_keys, language):
     return [position for position in range(len(word_keys)) if position not in matched]
 
 
+def _locale_id(language):
+    return Subquery(Locale.objects.filter(language_code=language).values("id")[:1])
+
+
 def _nearest_terms(targets, language):
     """For each (word, furthest distance) the closest indexed term, the most used one on a tie."""
     condition = Q()
@@ -297,7 +302,8 @@ def _nearest_terms(targets, language):
         return {}
     lengths = [length for word, limit in targets for length in range(len(word) - limit, len(word) + limit + 1)]
     candidates = (
-        SearchTerm.objects.filter(condition, locale__language_code=language, length__in=set(lengths))
+        # The locale as a subquery, not a join: PostgreSQL then reads only the two prefixes' index ranges.
+        SearchTerm.objects.filter(condition, locale_id=_locale_id(language), length__in=set(lengths))
         .values("term")
         .annotate(uses=Count("id"))
         .values_list("term", "uses")
@@ -325,7 +331,7 @@ def display_forms(terms, language, entries=None):
         for text in (entry.title, entry.text):
             for match in WORD.finditer(text):
                 for term in set(terms) - set(found):
-                    if term in keys(normalise(match.group(0)), language):
+                    if term in _keys_of_written(match.group(0), language):
                         found[term] = match.group(0)
         if len(found) == len(set(terms)):
             break
@@ -399,10 +405,20 @@ def _typo_limit(word):
 # Showing ----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=50_000)
+def _keys_of_written(word, language):
+    """The keys of a word as a text writes it (normalised once per process, not once per snippet)."""
+    return frozenset(keys(normalise(word), language))
+
+
 def highlight(text, match_keys, language, max_words=None):
     """The text escaped, with the words that match the query in <mark>; cut around the first one."""
     matches = list(WORD.finditer(text))
-    hits = [index for index, match in enumerate(matches) if set(keys(normalise(match.group(0)), language)) & match_keys]
+    hits = [
+        index
+        for index, match in enumerate(matches)
+        if not _keys_of_written(match.group(0), language).isdisjoint(match_keys)
+    ]
     start, end = 0, len(text)
     prefix = suffix = ""
     if max_words and len(matches) > max_words:
