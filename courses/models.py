@@ -684,8 +684,13 @@ def _build_structures(keys, courses=()):
     """Read the structures from the database and keep them. The versions are read before the rows
     they cover, so a change published while this runs leaves the kept copy stale, never hidden."""
     version = page_cache.current_version()
-    # Any publish, unpublish or deletion of a translation changes the version of every translation.
-    seen = page_cache.tag_versions([f"page:{course.pk}" for course in courses if course.pk])
+    # Any publish, unpublish or deletion of a translation changes the version of every translation:
+    # one translation of each course, read first, covers the rows of every translation read next.
+    first = {(course.translation_key, course.pk) for course in courses if course.pk and course.translation_key in keys}
+    unknown = set(keys) - {key for key, _pk in first}
+    if unknown:  # My learning knows only the keys: their pages' ids first, in one light query
+        first |= set(Page.objects.filter(translation_key__in=unknown).values_list("translation_key", "pk"))
+    seen = page_cache.tag_versions([f"page:{pk}" for _key, pk in first])
     pages = list(Page.objects.filter(translation_key__in=keys).select_related("locale").order_by("path"))
     steplen = Page.steplen
     later = page_cache.tag_versions([tag for page in pages for tag in (f"page:{page.pk}", f"below:{page.path}")])
@@ -707,7 +712,7 @@ def _build_structures(keys, courses=()):
         )
         structures[key] = structure
         tags = {tag for page in translations for tag in (f"page:{page.pk}", f"below:{page.path}")}
-        tags |= {f"page:{course.pk}" for course in courses if course.pk and course.translation_key == key}
+        tags |= {f"page:{pk}" for first_key, pk in first if first_key == key}
         entry = {"version": version, "tags": {tag: seen.get(tag) for tag in tags}, "rows": structure.as_rows()}
         cache.set(STRUCTURE_PREFIX + str(key), entry, STRUCTURE_SECONDS)
         _keep(key, entry, structure)
