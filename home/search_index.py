@@ -154,16 +154,29 @@ class SearchResult:
     suggestion_terms: list = field(default_factory=list)  # the suggestion as index terms
     match_keys: set = field(default_factory=set)
     ranked_keys: list = field(default_factory=list)  # the keys of each word the results match
+    language: str = ""
 
     def matching(self, outer_ref="pk"):
         """A filter for pages (by `outer_ref`) that match every word of the results, in no order: the
         library narrows its own list with it instead of reading every id of a common word."""
-        if not self.ranked_keys:
-            return Q(pk__in=[])
-        condition = Q()
-        for levels in self.ranked_keys:
-            condition &= Q(Exists(SearchTerm.objects.filter(entry_id=OuterRef(outer_ref), term__in=list(levels))))
-        return condition
+        return _matching(self.ranked_keys, self.language, outer_ref)
+
+
+def _matching(word_keys, language, outer_ref="pk"):
+    """Pages (by `outer_ref`) with every word, through any of its keys: one EXISTS per word, served by
+    the (locale, term) index (the locale as a subquery, so PostgreSQL knows it when it plans)."""
+    if not word_keys:
+        return Q(pk__in=[])
+    condition = Q()
+    for levels in word_keys:
+        terms = SearchTerm.objects.filter(locale_id=_locale_id(language), term__in=list(levels))
+        condition &= Q(Exists(terms.filter(entry_id=OuterRef(outer_ref))))
+    return condition
+
+
+def _any_match(word_keys, language):
+    """Whether any entry has every word (stops at the first)."""
+    return SearchEntry.objects.filter(_matching(word_keys, language, "page_id")).exists()
 
 
 def _query_words(query):
@@ -338,17 +351,20 @@ def display_forms(terms, language, entries=None):
     return found
 
 
-def search(query, language):
-    """The page ids matching the query in this language's locale, best first, with a suggestion if useful."""
+def search(query, language, ranked=True):
+    """The page ids matching the query in this language's locale, best first, with a suggestion if useful.
+
+    `ranked=False` for a caller that orders the pages itself and filters with `result.matching()`:
+    whether anything matches is then asked with EXISTS, without ranking every match."""
     query_words = _query_words(query)
     if not query_words:
         return SearchResult(page_ids=[], words=[])
     word_keys = [keys(word, language) for word in query_words]
     page_ids = RankedPages(word_keys, language)
-    result = SearchResult(page_ids=page_ids, words=query_words, ranked_keys=word_keys)
+    result = SearchResult(page_ids=page_ids, words=query_words, ranked_keys=word_keys, language=language)
     result.match_keys = {key for levels in word_keys for key in levels}
 
-    if page_ids:
+    if page_ids if ranked else _any_match(word_keys, language):
         return result
     # Nothing found: a one-letter typo in a long word is corrected at once; otherwise suggest.
     to_fix = _unmatched(word_keys, language) or list(range(len(query_words)))
@@ -371,7 +387,7 @@ def search(query, language):
     )
     if one_letter and all(len(query_words[position]) >= TYPO_MIN_LENGTH for position in to_fix):
         corrected_ids = RankedPages(corrected_keys, language)
-        if corrected_ids:
+        if corrected_ids if ranked else _any_match(corrected_keys, language):
             result.page_ids = corrected_ids
             result.ranked_keys = corrected_keys
             result.corrected = True

@@ -118,7 +118,7 @@ def filter_resources(index, params):
     query = search_terms(params.get("q", ""), SEARCH_MAX_LENGTH)
     if query:
         # The site's search index (home.search_index): Tajik spellings, word forms and typos.
-        resources = resources.filter(site_search(query, index.locale.language_code).matching())
+        resources = resources.filter(site_search(query, index.locale.language_code, ranked=False).matching())
         applied["q"] = query
     return resources, applied
 

@@ -201,3 +201,17 @@ def test_every_page_of_results_continues_the_ranking(client, uncached_pages):
     assert [len(page) for page in pages] == [10, 10, 6]
     ranked = [path for page in pages for path in page]
     assert ranked == ["/tg/in-title/"] + [f"/tg/body-{number:02d}/" for number in range(25)]
+
+
+def test_the_library_search_forgives_a_one_letter_typo_and_keeps_to_its_language(client, uncached_pages):
+    library = section("library", "tg")
+    ResourcePageFactory(parent=library, slug="power-guide", title=POWER[0], summary=POWER[1])
+    ResourcePageFactory(parent=library, slug="other", title="Дастури дигар", summary="Матни дигар.")
+    english = section("library", "en")
+    ResourcePageFactory(parent=english, slug="english-power", title="Ғайрирасмии power", summary="Ғайрирасмии.")
+    listing = client.get("/tg/library/", {"q": "ғайрерасмии"}).content.decode()  # one letter wrong
+    assert "/tg/library/power-guide/" in listing
+    assert "/tg/library/other/" not in listing
+    assert "english-power" not in listing
+    nothing = client.get("/tg/library/", {"q": "ғайрерасмии дигар"}).content.decode()
+    assert "/tg/library/power-guide/" not in nothing and "/tg/library/other/" not in nothing
