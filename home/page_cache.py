@@ -256,9 +256,13 @@ def allow_query(request, understood):
 
 def note_page(request, page):
     """Called before a page is served (a Wagtail hook): remember its tags and their versions now,
-    before it is rendered, so a change published during the rendering is never hidden."""
+    before it is rendered, so a change published during the rendering is never hidden.
+
+    Read in one cache call for every page (also signed in or uncached), so that what the page then keeps
+    in the cache by these versions (language links, fragments, a session's neighbours) asks for none."""
+    found = tag_versions(page_tags(page))
     if getattr(request, "page_cache_tags", None) is not None:
-        request.page_cache_tags = tag_versions(page_tags(page))
+        request.page_cache_tags = found
 
 
 def cache_key(request):

@@ -3,6 +3,8 @@
 from operator import itemgetter
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -224,19 +226,31 @@ class TrainingSessionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A programme has a handful of sessions: one query for all of them, then pick the neighbours.
-        siblings = list(
-            TrainingSessionPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .exclude(under_a_restriction())  # in the query: no query of its own for the restrictions
-            .order_by("number")
-            .only("id", "title", "url_path", "locale_id", "number")
-        )
-        earlier = [session for session in siblings if session.number < self.number]
-        later = [session for session in siblings if session.number > self.number]
-        context["previous_session"] = earlier[-1] if earlier else None
-        context["next_session"] = later[0] if later else None
+        context["previous_session"], context["next_session"] = self.neighbours()
         return context
+
+    def neighbours(self):
+        """The previous and next sessions, the same for every reader: kept in the cache until a session of
+        the programme (or the programme) is published, unpublished, moved or made private
+        (the page cache's ``below:`` tag of the programme, which the page cache has read for this request)."""
+        parent_path = self.path[: -self.steplen]
+        version, found = page_cache.versions([f"below:{parent_path}"])
+        key = f"session-neighbours:{version}:{found[f'below:{parent_path}']}:{self.pk}:{self.number}"
+        neighbours = cache.get(key)
+        if neighbours is None:
+            # A programme has a handful of sessions: one query for all of them, then pick the neighbours.
+            siblings = list(
+                TrainingSessionPage.objects.sibling_of(self, inclusive=False)
+                .live()
+                .exclude(under_a_restriction())  # in the query: no query of its own for the restrictions
+                .order_by("number")
+                .only("id", "title", "url_path", "locale_id", "number")
+            )
+            earlier = [session for session in siblings if session.number < self.number]
+            later = [session for session in siblings if session.number > self.number]
+            neighbours = (earlier[-1] if earlier else None, later[0] if later else None)
+            cache.set(key, neighbours, settings.PAGE_CACHE_SECONDS or 60)
+        return neighbours
 
 
 # --- Consultations ----------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """The study packs a page offers: a session its own, a course those of the sessions its lessons teach."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page
 
+from home import page_cache
 from programme.models import StudyPack, TrainingSessionPage, under_a_restriction
 from programme.study_packs import can_see_answers
 
@@ -13,8 +16,19 @@ register = template.Library()
 def study_packs_for(page):
     """Packs in the page's language: the session's own, or those holding this page (a course) or its translations.
 
-    One query; the files were built when the content was published, so nothing is built here.
+    The same for every reader: kept in the cache by the page's version (home.page_cache.page_version),
+    which building or removing a pack changes for every page it holds (programme.study_packs). Otherwise
+    one query; the files were built when the content was published, so nothing is built here.
     """
+    key = f"study-packs:{page_cache.page_version(page)}:{page.locale_id}"
+    packs = cache.get(key)
+    if packs is None:
+        packs = _study_packs_for(page)
+        cache.set(key, packs, settings.PAGE_CACHE_SECONDS or 60)
+    return packs
+
+
+def _study_packs_for(page):
     packs = StudyPack.objects.select_related("session").filter(
         session__in=TrainingSessionPage.objects.live().exclude(under_a_restriction()),
         session__locale_id=page.locale_id,

@@ -54,3 +54,17 @@ def test_a_standard_page_lists_its_public_children_in_three_queries(client, abou
     html = client.get("/en/about/").content.decode()
     assert "Our partners" not in html
     assert "Help" in html
+
+
+def test_a_session_page_is_built_in_two_queries_and_links_to_a_new_neighbour_at_once(client, uncached):
+    first = TrainingSessionPageFactory(title="Session 1: the law", number=1)
+    TrainingSessionPageFactory(title="Session 3: budgets", number=3)
+    client.get(first.url)
+    response, sql = _queries(client, first.url)
+    assert 'rel="next"' in response.content.decode() and "Session 3: budgets" in response.content.decode()
+    assert len(sql) <= 2, sql  # finding the page: its neighbours and study packs come from the cache
+
+    TrainingSessionPageFactory(title="Session 2: monitoring", number=2).save_revision().publish()
+    html = client.get(first.url).content.decode()
+    assert "Session 2: monitoring" in html
+    assert "Session 3: budgets" not in html

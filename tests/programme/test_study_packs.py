@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 import pytest
 import zxingcpp
 from django.core.management import call_command
+from django.db import connection
 from django.template.defaultfilters import filesizeformat
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
@@ -329,3 +331,16 @@ def test_the_tajik_pdf_prints_tajik_text_the_quiz_without_answers_and_working_qr
     resource = session_in_tajik["public"]
     assert f"http://testserver{resource.url}" in codes
     assert f"http://testserver{session.url}" in codes
+
+
+def test_a_session_page_shows_its_pack_once_built_then_without_looking_it_up(client, session_in_tajik):
+    session = session_in_tajik["session"]
+    client.force_login(UserFactory())  # signed in: no page cache, the page is built every time
+    StudyPack.objects.filter(session=session).delete()
+    assert "study-packs" not in client.get(session.url).content.decode()
+
+    call_command("build_study_packs", verbosity=0)
+    assert f"/tg/study-packs/{session.pk}.html" in client.get(session.url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert f"/tg/study-packs/{session.pk}.html" in client.get(session.url).content.decode()
+    assert not [query for query in queries.captured_queries if "programme_studypack" in query["sql"]]
