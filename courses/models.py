@@ -534,14 +534,14 @@ class CourseOutline:
         ]
 
     @classmethod
-    def for_course(cls, course):
-        return cls.for_courses([course])[course.pk]
+    def for_course(cls, course, read_along=()):
+        return cls.for_courses([course], read_along)[course.pk]
 
     @classmethod
-    def for_courses(cls, courses):
+    def for_courses(cls, courses, read_along=()):
         """{course pk: its outline for a reader of the course's language}: two cache calls for any number
         of courses, and two queries for those whose structure is not in the cache."""
-        structures = course_structures(courses)
+        structures = course_structures(courses, read_along)
         return {course.pk: cls.of(course, structures[course.translation_key]) for course in courses}
 
     @classmethod
@@ -615,7 +615,7 @@ class CourseStructure:
         )
 
 
-def course_structures(courses):
+def course_structures(courses, read_along=()):
     """{course translation key: CourseStructure} for these course pages (any translation of each).
 
     Kept in the cache with the page cache's versions (home.page_cache) of every translation of the
@@ -624,7 +624,7 @@ def course_structures(courses):
     (moves, reordering): those changes, and nothing else, rebuild it.
     """
     keys = {course.translation_key: course for course in courses}
-    return structures_by_key(list(keys), list(keys.values()))
+    return structures_by_key(list(keys), list(keys.values()), read_along)
 
 
 # This process's copies: {translation key: (version, {tag: version}, CourseStructure)}. Checking that
@@ -633,15 +633,18 @@ _known = {}
 KNOWN_MAX = 1000
 
 
-def structures_by_key(keys, courses=()):
-    """{translation key: CourseStructure} for these course translation keys (a missing course has none)."""
+def structures_by_key(keys, courses=(), read_along=()):
+    """{translation key: CourseStructure} for these course translation keys (a missing course has none).
+
+    ``read_along``: page cache tags the page will read later in the request, read in the same cache call.
+    """
     keys = list(dict.fromkeys(keys))
     if not keys:
         return {}
     known = {key: _known[key] for key in keys if key in _known}
     structures = {}
     if known:
-        tags = sorted({tag for _version, seen, _structure in known.values() for tag in seen})
+        tags = sorted({tag for _version, seen, _structure in known.values() for tag in seen} | set(read_along))
         now, found = page_cache.versions(tags)  # one cache call at most
         for key, (version, seen, structure) in known.items():
             if now is not None and version == now and all(found[tag] == value for tag, value in seen.items()):
@@ -979,7 +982,9 @@ def _complete_passed_lesson(user, lesson, course_path, enrolment):
 def lesson_context(request, lesson):
     """What a lesson page shows: course, neighbours, progress and, for enrolled learners, the quiz."""
     course = lesson.get_parent()  # found while routing the request, so no query
-    outline = CourseOutline.for_course(course)
+    # The versions the language links and the lesson's body read later come in the outline's one cache call.
+    shown = [tag for tag in page_cache.page_tags(lesson) if tag.startswith("page:")]
+    outline = CourseOutline.for_course(course, read_along=shown)
     index = outline.position(lesson.translation_key) or 0
     lessons = outline.lessons
     context = {

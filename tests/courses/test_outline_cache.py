@@ -143,3 +143,22 @@ def test_publishing_other_pages_leaves_the_outline_in_the_cache(enrolled, course
 
     _response, queries = queries_of(enrolled, course.url)
     assert lesson_queries(queries) == []
+
+
+def test_a_signed_in_lesson_reads_the_page_cache_versions_in_one_cache_call(enrolled, lessons, monkeypatch):
+    from django.core.cache import caches
+
+    enrolled.get(lessons[1].url)
+    backend = caches["default"]
+    reads = []
+    get_many = backend.get_many
+
+    def counted(keys, *args, **kwargs):
+        keys = list(keys)
+        if any(key.startswith("pagecache:tag:") for key in keys):
+            reads.append(keys)
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get_many", counted)
+    assert enrolled.get(lessons[1].url).status_code == 200
+    assert len(reads) == 1, reads
