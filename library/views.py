@@ -10,9 +10,11 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home import page_cache
@@ -204,6 +206,46 @@ def label_cards(index, results):
         ]
 
 
+class Listed:
+    """One resource of a page of the list: what the card's cache key needs (the card is rendered once)."""
+
+    FIELDS = ("pk", "slug", "title", "first_published_at", "url_path", "live_revision_id")
+
+    def __init__(self, pk, slug, title, first_published_at, url_path, live_revision_id):
+        self.pk, self.slug, self.title, self.first_published_at = pk, slug, title, first_published_at
+        self.url_path, self.live_revision_id = url_path, live_revision_id
+
+    def card_key(self, version, language):
+        where = hashlib.sha256(self.url_path.encode()).hexdigest()[:16]
+        return f"library:card:{version}:{language}:{self.pk}:{self.live_revision_id}:{where}"
+
+
+def resource_cards(request, index, results, version):
+    """The cards of one page of the list, each rendered once per language until resources, thematic areas or
+    organisations change (the facets version), its revision or its address: the same for every reader."""
+    language = get_language()
+    keys = {listed.pk: listed.card_key(version, language) for listed in results}
+    cards = cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in cards]
+    if missing:
+        resources = list(
+            ResourcePage.objects.filter(pk__in=missing)
+            .select_related("organisation", "locale", "alias_of__locale")
+            .prefetch_related(
+                Prefetch("thematic_area_links", queryset=ResourceThematicArea.objects.select_related("thematic_area")),
+                "material_languages",
+            )
+        )
+        label_cards(index, resources)
+        rendered = {
+            keys[resource.pk]: render_to_string("includes/resource_card.html", {"resource": resource}, request)
+            for resource in resources
+        }
+        cache.set_many(rendered, 3600)
+        cards.update(rendered)
+    return [cards[keys[listed.pk]] for listed in results if keys[listed.pk] in cards]
+
+
 def resource_list(request, index):
     resources, applied = filter_resources(index, request.GET)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
@@ -211,19 +253,12 @@ def resource_list(request, index):
 
     version = facets_version()
     facets = library_facets(index, version)
-    paginator = Paginator(resources, PER_PAGE)
+    paginator = Paginator(resources.values_list(*Listed.FIELDS), PER_PAGE)
     if offered_filters(applied, facets) == applied:  # not for searches or made-up values: no key per request
         paginator.count = resource_count(index, applied, resources, version)
     page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
-    results = list(
-        page_obj.object_list.select_related("organisation", "locale", "alias_of__locale").prefetch_related(
-            Prefetch("thematic_area_links", queryset=ResourceThematicArea.objects.select_related("thematic_area")),
-            "material_languages",
-        )
-    )
-
+    results = [Listed(*row) for row in page_obj.object_list]
     page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
-    label_cards(index, results)
 
     filter_options = {
         "types": ResourceType.choices,
@@ -237,6 +272,7 @@ def resource_list(request, index):
     context.update(
         {
             "results": results,
+            "cards": resource_cards(request, index, results, version),
             "page_obj": page_obj,
             "result_count": paginator.count,
             "applied": applied,

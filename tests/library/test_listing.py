@@ -9,9 +9,10 @@ import datetime
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.models import Organisation
+from home.models import Organisation, ThematicArea
 from library.models import ResourceMaterialLanguage, ResourceThematicArea
 from tests.factories import OrganisationFactory, ResourcePageFactory, section, translate
 from tests.library.conftest import resource, thematic_area
@@ -319,3 +320,33 @@ def test_the_form_offers_every_option_and_selects_the_applied_ones(client, shelf
     _keys, response = found(client, "en")
     english = response.content.decode()
     assert f'<option value="{partners.pk}">Fidokor &amp; &quot;Partners&quot; &lt;b&gt;</option>' in english
+
+
+def card_of(client, language, slug):
+    html = client.get(f"/{language}/library/?sort=title").content.decode()
+    cards = [card for card in html.split('<li class="resource-card">')[1:] if f"/{slug}/" in card]
+    assert len(cards) == 1
+    return cards[0].split("</li>")[0]
+
+
+def test_a_card_is_rebuilt_when_what_it_shows_changes(client, shelf, uncached_pages):
+    """Cards are rendered once and kept: publishing the resource, renaming its organisation or its
+    thematic area's translation shows on the next list; the other cards are unchanged."""
+    before_other = card_of(client, "tg", "resource-c")
+    assert "Машваратҳои Бонки Ҷаҳонӣ дар Хатлон" in card_of(client, "tg", "resource-b")
+
+    page = shelf["pages"]["B"].get_translation(Locale.objects.get(language_code="tg")).specific
+    page.title = "Машваратҳои нав дар Хатлон"
+    page.save_revision().publish()
+    assert "Машваратҳои нав дар Хатлон" in card_of(client, "tg", "resource-b")
+
+    world_bank = shelf["world_bank"]
+    world_bank.name_tg = "Бонки Ҷаҳонӣ (ном нав)"
+    world_bank.save()
+    assert "Бонки Ҷаҳонӣ (ном нав)" in card_of(client, "tg", "resource-b")
+
+    water = ThematicArea.objects.get(locale__language_code="tg", slug="water-resources")
+    water.name = "Захираҳои оби нав"
+    water.save()
+    assert "Захираҳои оби нав" in card_of(client, "tg", "resource-b")
+    assert card_of(client, "tg", "resource-c") == before_other
