@@ -83,6 +83,8 @@ SESSION_CHOICES = [(number, format_lazy(_("Session {number}"), number=number)) f
 
 
 class CoursePage(Page):
+    page_cache_listed_in_every_language = True  # its languages show on the catalogue in every language
+
     class Level(models.TextChoices):
         BEGINNER = "beginner", _("Beginner")
         INTERMEDIATE = "intermediate", _("Intermediate")
@@ -139,6 +141,7 @@ class CourseThematicArea(Orderable):
 
 class LessonPage(Page):
     page_cache_shows_siblings = True  # the course outline, previous and next lesson
+    page_cache_listed_in_every_language = True  # every translation's outline lists it (home.page_cache)
     module = models.CharField(
         max_length=200,
         blank=True,

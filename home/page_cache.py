@@ -227,7 +227,20 @@ def page_changed(page):
     tags = {f"page:{pk}" for pk in {page.pk, *translations.values_list("pk", flat=True)}}
     tags |= _ancestor_tags([page.path], page.steplen)
     tags |= {f"page:{pk}" for pk, _path in referrers}
+    if getattr(page.specific_class, "page_cache_listed_in_every_language", False):
+        tags |= _translated_parent_tags(page)
     changed(tags)
+
+
+def _translated_parent_tags(page):
+    """``below:`` tags of every translation of the page's parent and of their ancestors, for a page its
+    parent lists in every language (a lesson in each translation's course outline, a course's languages
+    in each catalogue). One query."""
+    from wagtail.models import Page
+
+    parent = Page.objects.filter(path=page.path[: -page.steplen]).values("translation_key")
+    paths = list(Page.objects.filter(translation_key__in=parent).values_list("path", flat=True))
+    return {f"below:{path}" for path in paths} | _ancestor_tags(paths, page.steplen)
 
 
 def object_changed(instance):

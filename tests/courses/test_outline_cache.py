@@ -162,3 +162,25 @@ def test_a_signed_in_lesson_reads_the_page_cache_versions_in_one_cache_call(enro
     monkeypatch.setattr(backend, "get_many", counted)
     assert enrolled.get(lessons[1].url).status_code == 200
     assert len(reads) == 1, reads
+
+
+def test_a_lesson_published_in_one_language_rebuilds_the_cached_pages_of_the_others(client, course, lessons):
+    """Anonymous readers are served from the page cache: an English course page, catalogue and lesson
+    list the Tajik lessons too, so publishing one in Tajik rebuilds them, and an unrelated page stays warm."""
+    translate(course, "tg", title="Ҳамкорӣ бо мақомоти давлатӣ")
+    other = CoursePageFactory(title="Budget monitoring", slug="budget-monitoring")
+    publish(other)
+    urls = [course.url, "/en/courses/", lessons[2].url, other.url]
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+    tajik_only = LessonPageFactory(parent=course_in("tg", course), title="Буҷет", slug="budget", quiz=[])
+    publish(tajik_only)
+
+    html = client.get(course.url).content.decode()
+    assert "<dt>Lessons</dt><dd>4</dd>" in html
+    assert "Буҷет" in html
+    assert "<dd>4</dd>" in client.get("/en/courses/").content.decode()
+    assert "Lesson 4 of 4" in client.get(lessons[2].url).content.decode()  # the Tajik lesson has none before it
+    assert client.get(other.url)["X-Page-Cache"] == "hit"
