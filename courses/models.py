@@ -537,14 +537,14 @@ class CourseOutline:
         ]
 
     @classmethod
-    def for_course(cls, course, read_along=()):
-        return cls.for_courses([course], read_along)[course.pk]
+    def for_course(cls, course):
+        return cls.for_courses([course])[course.pk]
 
     @classmethod
-    def for_courses(cls, courses, read_along=()):
+    def for_courses(cls, courses):
         """{course pk: its outline for a reader of the course's language}: two cache calls for any number
         of courses, and two queries for those whose structure is not in the cache."""
-        structures = course_structures(courses, read_along)
+        structures = course_structures(courses)
         return {course.pk: cls.of(course, structures[course.translation_key]) for course in courses}
 
     @classmethod
@@ -618,7 +618,7 @@ class CourseStructure:
         )
 
 
-def course_structures(courses, read_along=()):
+def course_structures(courses):
     """{course translation key: CourseStructure} for these course pages (any translation of each).
 
     Kept in the cache with the page cache's versions (home.page_cache) of every translation of the
@@ -627,7 +627,7 @@ def course_structures(courses, read_along=()):
     (moves, reordering): those changes, and nothing else, rebuild it.
     """
     keys = {course.translation_key: course for course in courses}
-    return structures_by_key(list(keys), list(keys.values()), read_along)
+    return structures_by_key(list(keys), list(keys.values()))
 
 
 # This process's copies: {translation key: (version, {tag: version}, CourseStructure)}. Checking that
@@ -636,26 +636,36 @@ _known = {}
 KNOWN_MAX = 1000
 
 
-def structures_by_key(keys, courses=(), read_along=()):
-    """{translation key: CourseStructure} for these course translation keys (a missing course has none).
-
-    ``read_along``: page cache tags the page will read later in the request, read in the same cache call.
-    """
+def structures_by_key(keys, courses=()):
+    """{translation key: CourseStructure} for these course translation keys (a missing course has none)."""
     keys = list(dict.fromkeys(keys))
     if not keys:
         return {}
     known = {key: _known[key] for key in keys if key in _known}
     structures = {}
     if known:
-        tags = sorted({tag for _version, seen, _structure in known.values() for tag in seen} | set(read_along))
-        now, found = page_cache.versions(tags)  # one cache call at most
+        checks = {key: _tags_to_check(seen, courses, key) for key, (_version, seen, _structure) in known.items()}
+        now, found = page_cache.versions(sorted({tag for tags in checks.values() for tag in tags}))
         for key, (version, seen, structure) in known.items():
-            if now is not None and version == now and all(found[tag] == value for tag, value in seen.items()):
+            if now is not None and version == now and all(found[tag] == seen[tag] for tag in checks[key]):
                 structures[key] = structure
     missing = [key for key in keys if key not in structures]
     if missing:
         structures.update(_shared_structures(missing, courses))
     return structures
+
+
+def _tags_to_check(seen, courses, key):
+    """The tags that say whether a kept structure is current. Publishing, unpublishing or deleting a
+    translation of the course changes ``page:`` of every translation, and a lesson under any of them
+    ``below:`` of every translation (LessonPage.page_cache_listed_in_every_language): the reader's course
+    page's own two tags are enough, and they are the ones the page cache has read for this request."""
+    for course in courses:
+        if course.translation_key == key:
+            own = [f"page:{course.pk}", f"below:{course.path}"]
+            if all(tag in seen for tag in own):
+                return own
+    return list(seen)
 
 
 def _keep(key, entry, structure):
@@ -985,9 +995,7 @@ def _complete_passed_lesson(user, lesson, course_path, enrolment):
 def lesson_context(request, lesson):
     """What a lesson page shows: course, neighbours, progress and, for enrolled learners, the quiz."""
     course = lesson.get_parent()  # found while routing the request, so no query
-    # The versions the language links and the lesson's body read later come in the outline's one cache call.
-    shown = [tag for tag in page_cache.page_tags(lesson) if tag.startswith("page:")]
-    outline = CourseOutline.for_course(course, read_along=shown)
+    outline = CourseOutline.for_course(course)
     index = outline.position(lesson.translation_key) or 0
     lessons = outline.lessons
     context = {

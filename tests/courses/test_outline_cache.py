@@ -118,6 +118,7 @@ def test_a_lesson_translated_shows_in_every_language_at_once(client, course, les
 
     tajik = translate(lessons[0], "tg", title="Чаро бо давлат ҳамкорӣ кунем")
 
+    assert "<dt>Partly in</dt><dd>Тоҷикӣ</dd>" in client.get(course.url).content.decode()  # read first
     outline = client.get(tajik_course.url).context["outline"]
     assert [lesson.is_translated for lesson in outline] == [True, False, False]
     assert outline.lessons[0].page.pk == tajik.pk
