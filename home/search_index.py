@@ -367,7 +367,8 @@ def search(query, language, ranked=True):
     if page_ids if ranked else _any_match(word_keys, language):
         return result
     # Nothing found: a one-letter typo in a long word is corrected at once; otherwise suggest.
-    to_fix = _unmatched(word_keys, language) or list(range(len(query_words)))
+    # (One word that found nothing is the word that matched nothing: no query needed to say so.)
+    to_fix = (len(query_words) > 1 and _unmatched(word_keys, language)) or list(range(len(query_words)))
     targets = [(_bridged(word_keys[position]), _typo_limit(query_words[position])) for position in to_fix]
     targets = [(word, limit) for word, limit in targets if limit]
     nearest = _nearest_terms(targets, language)
