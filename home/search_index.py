@@ -394,7 +394,8 @@ def search(query, language, ranked=True):
             result.corrected = True
             result.match_keys |= {key for levels in corrected_keys for key in levels}
             return result  # the caller spells the suggestion from the entries it shows (spell_suggestion)
-    spell_suggestion(result, language)
+    if ranked:  # (the library shows no suggestion)
+        spell_suggestion(result, language)
     return result
 
 
