@@ -26,11 +26,13 @@ import hashlib
 import threading
 import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
 
 VERSION_KEY = "pagecache:version"
 TAG_PREFIX = "pagecache:tag:"
@@ -80,14 +82,21 @@ def _remember_version(version):
         _memo.version = version
 
 
+def _first_version():
+    # Not 1: after Redis is emptied, the versions start again, and copies of pages kept in a worker's memory
+    # (_Kept) from before must not match the new ones.
+    return uuid.uuid4().int >> 80
+
+
 def current_version():
     """The version of everything: when it changes, no cached page (or cached menu, footer, site) is used."""
     if _memo.active and _memo.version is not None:
         return _memo.version
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+        version = _first_version()
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY, version)
     _remember_version(version)
     return version
 
@@ -108,7 +117,7 @@ def _bump_everything():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _first_version(), timeout=None)
 
 
 def _bump(tags):
@@ -324,7 +333,63 @@ def freshness(entry):
 def _served(entry, state):
     response = entry["response"]
     response["X-Page-Cache"] = state
+    if state == "hit":
+        _kept.keep(entry)
     return response
+
+
+class _Kept:
+    """The pages this worker served last, kept in its memory as they were stored, so that a hit asks the
+    cache one thing: whether the versions the page was built with are still current (one call), without
+    fetching and unpickling the page. Each is kept no longer than it is kept in the cache."""
+
+    SIZE = 200
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def keep(self, entry):
+        if "key" not in entry or "built" not in entry:
+            return
+        response = entry["response"]
+        kept = {
+            "version": entry["version"],
+            "tags": entry["tags"],
+            "until": entry["built"] + settings.PAGE_CACHE_SECONDS,
+            "status": response.status_code,
+            "headers": [(name, value) for name, value in response.items() if name != "X-Page-Cache"],
+            "content": response.content,
+        }
+        with self._lock:
+            self._entries[entry["key"]] = kept
+            self._entries.move_to_end(entry["key"])
+            while len(self._entries) > self.SIZE:
+                self._entries.popitem(last=False)
+
+    def get(self, key):
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is not None and kept["until"] <= time.time():
+                del self._entries[key]
+                return None
+            return kept
+
+    def forget(self):
+        with self._lock:
+            self._entries.clear()
+
+    @staticmethod
+    def response(kept):
+        response = HttpResponse(kept["content"], status=kept["status"])
+        for name, value in kept["headers"]:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+_kept = _Kept()
+forget_kept_pages = _kept.forget
 
 
 class AnonymousPageCacheMiddleware:
@@ -337,6 +402,9 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
 
         key = cache_key(request)
+        kept = _kept.get(key)
+        if kept is not None and freshness(kept) == FRESH:
+            return _Kept.response(kept)  # one cache call
         # The page and the version of everything in one call: a miss then needs neither again.
         found = cache.get_many([key, VERSION_KEY])
         entry = found.get(key)
@@ -382,7 +450,11 @@ class AnonymousPageCacheMiddleware:
                 response.render()
             # Browsers and shared proxies revalidate: only our cache, which publishing keeps current, keeps pages.
             patch_cache_control(response, no_cache=True, public=True)
-            cache.set(key, {"response": response, "version": version, "tags": request.page_cache_tags}, timeout)
+            set_response_etag(response)  # once, not on every hit (ConditionalGetMiddleware keeps it)
+            entry = {"response": response, "version": version, "tags": request.page_cache_tags}
+            entry = {**entry, "key": key, "built": time.time()}
+            cache.set(key, entry, timeout)
+            _kept.keep(entry)
             response["X-Page-Cache"] = "miss"
         elif stale is not None:
             cache.delete(key)  # unpublished, made private, or now an error: the old copy must go

@@ -57,7 +57,10 @@ def empty_cache():
     """Each test starts with an empty cache, so no page cached by one test is served to another."""
     from django.core.cache import cache
 
+    from home.page_cache import forget_kept_pages
+
     cache.clear()
+    forget_kept_pages()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import Certificate
-from home.models import FooterText
+from home.models import FooterText, StandardPage
 from home.page_cache import cache_key
 from tests.factories import (
     PASSWORD,
@@ -261,3 +261,22 @@ def test_a_page_built_for_a_reader_asks_the_cache_a_few_times(client, about, set
     calls = _count_cache_calls(monkeypatch)
     assert "About Hamkori" in client.get("/en/about/").content.decode()
     assert len(calls) <= 4, calls
+
+
+def test_a_cached_page_is_served_with_one_cache_call_until_the_cache_is_emptied(client, about, monkeypatch):
+    cache.clear()  # nothing published since the versions began
+    first = client.get("/en/about/")
+    assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+    calls = _count_cache_calls(monkeypatch)
+    hit = client.get("/en/about/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.content == first.content and hit["ETag"] == first["ETag"]
+    assert len(calls) == 1, calls  # are the versions it was built with still current?
+
+    # Redis emptied (restarted): its versions start again, and the copy a worker kept must not match them.
+    StandardPage.objects.filter(pk=about["en"].pk).update(title="About the platform")
+    cache.clear()
+    client.get("/en/")  # the versions start again
+    response = client.get("/en/about/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "About the platform" in response.content.decode()
