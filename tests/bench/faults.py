@@ -42,15 +42,25 @@ def scenario(name):
             RESULTS.append((name, ok, detail))
             log(("RECOVERED " if ok else "FAILED ") + detail)
 
+        run.scenario_name = name
         return run
 
     return wrap
 
 
+def postgres_cluster():
+    """The cluster the drill restarts: FAULTS_PG_CLUSTER as "version/name" (e.g. "15/faults", a cluster of
+    its own on the port BENCH_PG names), by default the first installed version's "main" cluster."""
+    version, _, name = os.environ.get("FAULTS_PG_CLUSTER", "").partition("/")
+    if not (version and name):
+        version, name = sorted(os.listdir("/etc/postgresql"))[0], "main"
+    return version, name
+
+
 def restart_postgres():
-    cluster = os.listdir("/etc/postgresql")[0]
+    version, name = postgres_cluster()
     subprocess.run(
-        ["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "restart", "-m", "fast"],
+        ["pg_ctlcluster", "--skip-systemctl-redirect", version, name, "restart", "-m", "fast"],
         check=True,
         capture_output=True,
     )
@@ -63,18 +73,23 @@ class Signups(threading.Thread):
         super().__init__(daemon=True)
         self.base, self.prefix = base, prefix
         self.stop = threading.Event()
-        self.statuses = []
+        self.results = []  # (when the sign-up started, its status)
+
+    @property
+    def statuses(self):
+        return [status for _when, status in self.results]
 
     def run(self):
         n = 0
         while not self.stop.is_set():
             n += 1
+            started = time.time()
             try:
                 page = harness.get(self.base + "/en/accounts/signup/")
                 token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
                 cookie = page.headers.get("Set-Cookie", "").split(";")[0]
                 if not token:
-                    self.statuses.append(page.status)
+                    self.results.append((started, page.status))
                     time.sleep(0.2)
                     continue
                 form = {
@@ -93,9 +108,9 @@ class Signups(threading.Thread):
                     data=urlencode(form).encode(),
                     method="POST",
                 )
-                self.statuses.append(response.status)
+                self.results.append((started, response.status))
             except OSError:
-                self.statuses.append("connection error")
+                self.results.append((started, "connection error"))
             time.sleep(0.05)
 
 
@@ -108,8 +123,19 @@ def orphan_users(env):
     return int(manage(env, "shell", "-c", script).strip().splitlines()[-1])
 
 
+def answers(url, timeout=5):
+    """200 within `timeout` seconds (a hung worker or a refused connection: no)."""
+    try:
+        return harness.get(url, timeout=timeout).status == 200
+    except OSError:
+        return False
+
+
 @scenario("PostgreSQL restarted under load")
 def postgres_restart(env):
+    """Health checks and sign-ups while PostgreSQL restarts. Requests fail while it is down (503 from /healthz,
+    500 for a sign-up); once it is back the site answers again without restarting gunicorn, and from then on
+    nothing fails: no worker hung, no stale persistent connection (CONN_MAX_AGE, CONN_HEALTH_CHECKS)."""
     with Server(env) as server:
         writer = Signups(server.url, "restart")
         writer.start()
@@ -125,26 +151,38 @@ def postgres_restart(env):
         up_at = time.time()
         recovered = None
         while time.time() - up_at < 30:
-            if (
-                harness.get(server.url + "/healthz").status == 200
-                and harness.get(server.url + "/en/about/").status == 200
-            ):
+            if answers(server.url + "/healthz") and answers(server.url + "/en/about/"):
                 recovered = time.time() - up_at
                 break
             time.sleep(0.2)
         load.join()
+        after = {}
+        if recovered is not None:  # every worker again, with the sign-ups still going
+            after = harness.wrk(server.url + "/healthz", seconds=3, connections=4, headers={"Cookie": "sessionid=none"})
         writer.stop.set()
         writer.join(10)
-        errors = [s for s in writer.statuses if s not in (200, 302)]
+        back_at = up_at + (recovered or 0)
+        errors = [(when, status) for when, status in writer.results if status not in (200, 302)]
+        late = [status for when, status in errors if when >= back_at]
         orphans = orphan_users(env)
+        tracebacks = server.log_tail(size=10**8).count("Traceback (most recent call last)")
         answered = "never" if recovered is None else f"{recovered:.1f} s"
         detail = (
             f"restart took {up_at - down_at:.1f} s; site answered again {answered} "
             f"after PostgreSQL was back, without restarting gunicorn; during load: {RESULTS_WRK.get('requests')} "
-            f"health checks, {RESULTS_WRK.get('non_2xx')} non-2xx; signups {len(writer.statuses)}, "
-            f"failed {len(errors)} (while down), half-written {orphans}"
+            f"health checks, {RESULTS_WRK.get('non_2xx')} non-2xx; after recovery: {after.get('requests')} health "
+            f"checks, {after.get('non_2xx')} non-2xx, {after.get('socket_errors')} socket errors; "
+            f"signups {len(writer.results)}, failed {len(errors) - len(late)} while down and {len(late)} after; "
+            f"half-written {orphans}; {tracebacks} tracebacks in {server.log_path.name}"
         )
-        return recovered is not None and orphans == 0, detail
+        ok = (
+            recovered is not None
+            and orphans == 0
+            and not late
+            and after.get("non_2xx") == 0
+            and after.get("socket_errors") == 0
+        )
+        return ok, detail
 
 
 RESULTS_WRK = {}
@@ -162,7 +200,12 @@ def database_unreachable(env):
         return health.status == 503 and page.status == 500 and friendly, detail
 
 
-def main():
+def main(names=()):
+    """Every scenario, or those whose name contains one of `names` (any case): `faults.py "PostgreSQL restarted"`."""
+    scenarios = [postgres_restart, database_unreachable, *EXTRA_SCENARIOS]
+    chosen = [run for run in scenarios if not names or any(n.lower() in run.scenario_name.lower() for n in names)]
+    if not chosen:
+        raise SystemExit("No scenario matches; the scenarios are:\n" + "\n".join(r.scenario_name for r in scenarios))
     harness.ensure_tools()
     env = harness.environment(DATABASE)
     harness.flush_redis(env)
@@ -171,10 +214,8 @@ def main():
     manage(env, "collectstatic", "--noinput")
     harness.load_demo(env)
 
-    postgres_restart(env)
-    database_unreachable(env)
-    for extra in EXTRA_SCENARIOS:
-        extra(env)
+    for run in chosen:
+        run(env)
 
     print()
     print("Hamkori faults")
@@ -535,4 +576,4 @@ EXTRA_SCENARIOS = [
 ]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -92,7 +92,11 @@ def flush_redis(env):
 
 
 class Server:
-    """gunicorn with production settings on 127.0.0.1; stopped when the block ends."""
+    """gunicorn with production settings on 127.0.0.1; stopped when the block ends.
+
+    Its log (errors and tracebacks, e.g. while the database is down) goes to a file, bench-results/gunicorn-PORT.log:
+    a pipe nobody reads fills after 64 KB, and then the master and every worker block on their next log line
+    and the site hangs (which the "PostgreSQL restarted under load" drill took for the site not recovering)."""
 
     def __init__(self, env, workers=2, timeout=30):
         self.env = env
@@ -101,9 +105,29 @@ class Server:
         self.workers = workers
         self.timeout = timeout
         self.process = None
+        self.log_path = RESULTS / f"gunicorn-{self.port}.log"
+
+    def log_tail(self, size=2000):
+        try:
+            return self.log_path.read_bytes()[-size:].decode("utf-8", "replace")
+        except OSError:
+            return ""
 
     def start(self):
-        self.process = subprocess.Popen(
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "wb") as log_file:  # the child keeps its own copy of the descriptor
+            self.process = self._popen(log_file)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if get(self.url + "/healthz").status in (200, 503):
+                    return self
+            except OSError:
+                time.sleep(0.3)
+        raise SystemExit(f"gunicorn did not start ({self.log_path}):\n" + self.log_tail())
+
+    def _popen(self, log_file):
+        return subprocess.Popen(
             [
                 PYTHON, "-m", "gunicorn", "cms.wsgi",
                 "--bind", f"127.0.0.1:{self.port}",
@@ -112,16 +136,8 @@ class Server:
                 "--graceful-timeout", "5",
                 "--log-level", "warning",
             ],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=log_file,
         )  # fmt: skip
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if get(self.url + "/healthz").status in (200, 503):
-                    return self
-            except OSError:
-                time.sleep(0.3)
-        raise SystemExit("gunicorn did not start:\n" + self.process.stderr.read().decode()[-2000:])
 
     def worker_pids(self):
         result = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True)
@@ -155,11 +171,11 @@ class _KeepRedirects(urllib.request.HTTPRedirectHandler):
 _no_redirects = urllib.request.build_opener(_KeepRedirects)
 
 
-def get(url, headers=None, data=None, method=None, follow=True):
+def get(url, headers=None, data=None, method=None, follow=True, timeout=30):
     request = urllib.request.Request(url, headers=headers or {}, data=data, method=method)  # noqa: S310
     opener = urllib.request.urlopen if follow else _no_redirects.open
     try:
-        with opener(request, timeout=30) as response:  # noqa: S310 (loopback only)
+        with opener(request, timeout=timeout) as response:  # noqa: S310 (loopback only)
             return Response(response.status, response.headers, response.read())
     except urllib.error.HTTPError as error:
         return Response(error.code, error.headers, error.read())
