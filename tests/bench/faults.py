@@ -135,7 +135,8 @@ def answers(url, timeout=5):
 def postgres_restart(env):
     """Health checks and sign-ups while PostgreSQL restarts. Requests fail while it is down (503 from /healthz,
     500 for a sign-up); once it is back the site answers again without restarting gunicorn, and from then on
-    nothing fails: no worker hung, no stale persistent connection (CONN_MAX_AGE, CONN_HEALTH_CHECKS)."""
+    nothing fails: no worker hung, no stale persistent connection (CONN_MAX_AGE, CONN_HEALTH_CHECKS), also
+    after a restart nobody saw (every worker idle, holding a connection that died)."""
     with Server(env) as server:
         writer = Signups(server.url, "restart")
         writer.start()
@@ -161,6 +162,12 @@ def postgres_restart(env):
             after = harness.wrk(server.url + "/healthz", seconds=3, connections=4, headers={"Cookie": "sessionid=none"})
         writer.stop.set()
         writer.join(10)
+        # Restarted while nobody asks: each worker's kept connection is dead, and the next request is served anyway.
+        idle = {}
+        if recovered is not None:
+            harness.wrk(server.url + "/healthz", seconds=2, connections=4)  # both workers hold a connection
+            restart_postgres()
+            idle = harness.wrk(server.url + "/healthz", seconds=2, connections=4)
         back_at = up_at + (recovered or 0)
         errors = [(when, status) for when, status in writer.results if status not in (200, 302)]
         late = [status for when, status in errors if when >= back_at]
@@ -173,7 +180,8 @@ def postgres_restart(env):
             f"health checks, {RESULTS_WRK.get('non_2xx')} non-2xx; after recovery: {after.get('requests')} health "
             f"checks, {after.get('non_2xx')} non-2xx, {after.get('socket_errors')} socket errors; "
             f"signups {len(writer.results)}, failed {len(errors) - len(late)} while down and {len(late)} after; "
-            f"half-written {orphans}; {tracebacks} tracebacks in {server.log_path.name}"
+            f"half-written {orphans}; restarted while idle: {idle.get('requests')} health checks after, "
+            f"{idle.get('non_2xx')} non-2xx; {tracebacks} tracebacks in {server.log_path.name}"
         )
         ok = (
             recovered is not None
@@ -181,6 +189,8 @@ def postgres_restart(env):
             and not late
             and after.get("non_2xx") == 0
             and after.get("socket_errors") == 0
+            and idle.get("non_2xx") == 0
+            and idle.get("socket_errors") == 0
         )
         return ok, detail
 
