@@ -7,13 +7,17 @@ is not live or sits under a view restriction (login, password, groups) gets no e
 Searching: `search(query, language_code)` matches every query word through any of its keys with plain
 indexed `IN` / `startswith` lookups, and the database ranks by how exactly each word matched and
 whether it is in the title, so only a page of ids reaches Python even for a word in every page. The
-number of queries does not grow with the number of pages.
+number of queries does not grow with the number of pages. The first page of ids and the number of
+matches are kept in the cache until the index next changes (`index_changed`, called by every
+function here that writes to it).
 """
 
+import hashlib
 import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils.html import escape, strip_tags
@@ -124,10 +128,35 @@ def index_pages(page_ids):
                 terms.extend(_terms_for(entry, page.locale.language_code))
             SearchEntry.objects.bulk_create(entries)
             SearchTerm.objects.bulk_create(terms, batch_size=2000)
+    index_changed()
 
 
 def forget_page(page_id):
     SearchEntry.objects.filter(page_id=page_id).delete()
+    index_changed()
+
+
+VERSION_KEY = "search:index-version"
+RESULTS_SECONDS = 600
+
+
+def index_changed():
+    """Every change to the index moves its version, so the kept first pages of results are not used again:
+    at once (this transaction sees its own changes) and when it commits (a search that ran in between,
+    and kept what it saw before the commit, is not used either)."""
+    _bump_version()
+    transaction.on_commit(_bump_version)
+
+
+def _bump_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def index_version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
 
 
 def index_subtree(page):
@@ -138,6 +167,7 @@ def rebuild():
     """Index every page again; returns the number of entries."""
     with transaction.atomic():
         SearchEntry.objects.all().delete()
+        index_changed()
         index_pages(Page.objects.filter(live=True, depth__gt=1).order_by("path").values_list("pk", flat=True))
     return SearchEntry.objects.count()
 
@@ -253,7 +283,16 @@ class RankedPages:
 
     def count(self):
         if self._count is None:
-            self._first = self._fetch(self.FIRST)
+            # The first page and the count are the same for every reader until the index changes: kept
+            # (a word in every page is then ranked once per change, not once per search).
+            words = repr([sorted(levels.items()) for levels in self.word_keys])
+            key = f"search:ranked:{index_version()}:{self.language}:{hashlib.sha256(words.encode()).hexdigest()[:32]}"
+            kept = cache.get(key)
+            if kept is None:
+                self._first = self._fetch(self.FIRST)
+                cache.set(key, (self._count, self._first), RESULTS_SECONDS)
+            else:
+                self._count, self._first = kept
         return self._count
 
     def __len__(self):

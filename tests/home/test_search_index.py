@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from home import search_index
 from home.models import SearchEntry
 from tests.factories import ResourcePageFactory, StandardPageFactory, home_page, section, translate
 
@@ -155,6 +156,7 @@ def test_a_long_snippet_is_cut_around_the_first_match(client):
 
 def test_the_number_of_queries_does_not_grow_with_the_number_of_pages(client, uncached_pages):
     def queries_for(query):
+        search_index.index_changed()  # a search whose results are not kept yet
         with CaptureQueriesContext(connection) as captured:
             search(client, "tg", query)
         return len(captured)
@@ -215,3 +217,29 @@ def test_the_library_search_forgives_a_one_letter_typo_and_keeps_to_its_language
     assert "english-power" not in listing
     nothing = client.get("/tg/library/", {"q": "ғайрерасмии дигар"}).content.decode()
     assert "/tg/library/power-guide/" not in nothing and "/tg/library/other/" not in nothing
+
+
+def test_a_first_page_of_results_is_kept_until_the_index_changes(client, uncached_pages):
+    """The ranking of a query is kept (a word in every page is not ranked again on every search), and
+    publishing, unpublishing or making a page private is seen by the next search."""
+
+    def searched(query="хокимият"):
+        with CaptureQueriesContext(connection) as captured:
+            paths = result_paths(search(client, "tg", query))
+        return paths, len(captured)
+
+    tajik_page()
+    searched("ҷомеа")  # the site, locales and content types are cached after a first request
+    first, queries = searched()
+    again, kept_queries = searched()
+    assert again == first == ["/tg/power/"]
+    assert kept_queries == queries - 1
+
+    second = tajik_page(slug="second", title="Ҳокимият ва ҷомеа", intro="Ҳокимият.")
+    assert searched()[0] == ["/tg/second/", "/tg/power/"]
+    second.unpublish()
+    assert searched()[0] == ["/tg/power/"]
+    second.save_revision().publish()
+    assert searched()[0] == ["/tg/second/", "/tg/power/"]
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    assert searched()[0] == ["/tg/power/"]
