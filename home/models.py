@@ -81,16 +81,65 @@ class HomePage(Page):
             answer_from(restrictions, self, ())
             return super().route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
-        on_path = list(Page.objects.filter(url_path__in=prefixes).order_by("depth"))
+        # The page's own fields come in the same query when its type is guessed right (as its last sibling's).
+        parent_path = prefixes[-2] if len(prefixes) > 1 else self.url_path
+        guess = _CHILD_TYPES.get(parent_path)
+        on_path = Page.objects.filter(url_path__in=prefixes).order_by("depth")
+        if guess is not None:
+            on_path = on_path.select_related(guess[1])
+        on_path = list(on_path)
         if not on_path:
             raise Http404
-        deepest = on_path[-1].specific
+        deepest = _specific(on_path[-1], guess)
+        if on_path[-1].url_path == prefixes[-1]:
+            _remember_child_type(parent_path, type(deepest))
         ancestors = [self, *on_path[:-1]]
         if [page.depth for page in ancestors] == list(range(self.depth, deepest.depth)):
             deepest._cached_parent_obj = ancestors[-1]
             deepest.path_ancestors = ancestors
             answer_from(restrictions, deepest, ancestors)
         return deepest.route(request, path_components[deepest.depth - self.depth :])
+
+
+# {parent's url_path: (page model, select_related path to it from Page)}: the type of the page last found
+# under a parent, a guess checked against the row's content type each time. Bounded (one per parent).
+_CHILD_TYPES = {}
+_CHILD_TYPES_SIZE = 2000
+
+
+def _select_path(model):
+    """The select_related path from Page to a page model's own table ("trainingsessionpage"), or None."""
+    steps = []
+    while model is not Page:
+        parents = [parent for parent in model._meta.parents if issubclass(parent, Page)]
+        if len(parents) != 1:
+            return None
+        steps.append(model._meta.parents[parents[0]].related_query_name())
+        model = parents[0]
+    return "__".join(reversed(steps)) or None
+
+
+def _remember_child_type(parent_path, model):
+    known = _CHILD_TYPES.get(parent_path)
+    if known is not None and known[0] is model:
+        return
+    select = _select_path(model)
+    if select is None:
+        return
+    if len(_CHILD_TYPES) >= _CHILD_TYPES_SIZE:
+        _CHILD_TYPES.clear()
+    _CHILD_TYPES[parent_path] = (model, select)
+
+
+def _specific(row, guess):
+    """The row as its own page type: from the row itself when the guess was right, otherwise one query."""
+    if guess is not None and row.specific_class is guess[0]:
+        found = row
+        for step in guess[1].split("__"):
+            found = getattr(found, step, None)
+        if isinstance(found, guess[0]):
+            return found
+    return row.specific
 
 
 class StandardPage(Page):
