@@ -317,6 +317,14 @@ def test_the_form_offers_every_option_and_selects_the_applied_ones(client, shelf
     assert '<option value="tg" selected>' in html
     assert html.count(" selected>") == 5  # the four filters and the sort order
     assert '<option value="2026">2026</option>' in html
+    # The options are kept between lists: the next one selects its own values only.
+    _keys, response = found(client, "ru", "?year=2026&type=legal")
+    html = response.content.decode()
+    assert '<option value="2026" selected>2026</option>' in html
+    assert '<option value="2021">2021</option>' in html
+    assert '<option value="report">Отчёт</option>' in html
+    assert f'<option value="{world_bank.pk}">Группа Всемирного банка</option>' in html
+    assert html.count(" selected>") == 3  # the year, the type and the sort order
     _keys, response = found(client, "en")
     english = response.content.decode()
     assert f'<option value="{partners.pk}">Fidokor &amp; &quot;Partners&quot; &lt;b&gt;</option>' in english
