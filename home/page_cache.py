@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.translation import get_language
 
 VERSION_KEY = "pagecache:version"
 TAG_PREFIX = "pagecache:tag:"
@@ -187,6 +188,22 @@ def shown_version(page):
     tags = [tag for tag in page_tags(page) if tag.startswith("page:")]
     version, found = versions(tags)
     return f"{page.pk}.{page.live_revision_id}.{version}." + ".".join(str(found[tag]) for tag in tags)
+
+
+def kept_for_page(request, page, name, build):
+    """What ``build()`` works out for this page, the same for every reader (its listings, figures...), kept in
+    the cache exactly as long as the page cache keeps the page itself: until one of the page's tags changes
+    (see page_tags), everything changes, or PAGE_CACHE_SECONDS pass. Never kept for a preview."""
+    if getattr(request, "is_preview", False):
+        return build()
+    version, found = versions(page_tags(page))  # read before serving the page (note_page): no cache call
+    state = hashlib.sha256(repr(sorted(found.items(), key=str)).encode()).hexdigest()[:20]
+    key = f"kept:{name}:{get_language()}:{page.pk}:{page.live_revision_id}:{version}:{state}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS or 60)
+    return value
 
 
 # --- What a page shows, and what changes when a page or snippet changes ------------------------

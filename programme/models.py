@@ -403,13 +403,10 @@ class ConsultationPage(LedgerFeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = [
-            link.organisation for link in self.attending_organisations.select_related("organisation")
-        ]
-        context["recommendations"] = recommendations = recommendations_from(self)
-        context.update(overview_of(self, recommendations))
-        promises = promises_of(self)
-        context["promises"] = promises
+        # The same for every reader: worked out once while the page cache would keep the page.
+        shown = page_cache.kept_for_page(request, self, "consultation", self.shown_to_readers)
+        context.update(shown)
+        promises = shown["promises"]
         by_topic = {}
         for promise in promises:
             by_topic.setdefault(promise.topic, []).append(promise)
@@ -417,6 +414,18 @@ class ConsultationPage(LedgerFeedMixin, Page):
         topic_ids = {block.id for block in self.key_topics}
         context["general_promises"] = [promise for promise in promises if promise.topic not in topic_ids]
         return context
+
+    def shown_to_readers(self):
+        """The attending organisations, the recommendations made here with their overview, and the promises."""
+        recommendations = list(recommendations_from(self))
+        return {
+            "organisations": [
+                link.organisation for link in self.attending_organisations.select_related("organisation")
+            ],
+            "recommendations": recommendations,
+            **overview_of(self, recommendations),
+            "promises": list(promises_of(self)),
+        }
 
 
 class PromiseKind(models.TextChoices):
@@ -588,13 +597,19 @@ class ForumPage(LedgerFeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The same for every reader: worked out once while the page cache would keep the page.
+        shown = page_cache.kept_for_page(request, self, "forum", self.shown_to_readers)
         by_session = {}
-        recommendations = recommendations_from(self)
-        for recommendation in recommendations:
+        for recommendation in shown.pop("recommendations"):
             by_session.setdefault(recommendation.session_number, []).append(recommendation)
-        context.update(overview_of(self, recommendations))
+        context.update(shown)
         context["sessions"] = [(block.value, by_session.get(block.value["number"], [])) for block in self.sessions]
         return context
+
+    def shown_to_readers(self):
+        """The recommendations made at the forum, with their overview."""
+        recommendations = list(recommendations_from(self))
+        return {"recommendations": recommendations, **overview_of(self, recommendations)}
 
 
 # --- Recommendations --------------------------------------------------------------------------

@@ -5,7 +5,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.factories import StandardPageFactory, TrainingSessionPageFactory
+from tests.factories import (
+    ConsultationPageFactory,
+    RecommendationPageFactory,
+    StandardPageFactory,
+    TrainingSessionPageFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +84,19 @@ def test_pages_of_different_types_under_one_parent_are_each_found_as_their_own_t
             response = client.get(url)
             assert response.status_code == 200
             assert title in response.content.decode(), url
+
+
+def test_a_consultation_shows_a_new_recommendation_at_once_and_is_otherwise_built_in_one_query(client, uncached):
+    consultation = ConsultationPageFactory(title="Consultation in Bokhtar")
+    consultation.save_revision().publish()
+    first = RecommendationPageFactory(title="Publish the budget", source=consultation)
+    first.save_revision().publish()
+    client.force_login(UserFactory())  # signed in: never from the page cache
+    client.get(consultation.url)
+    response, sql = _queries(client, consultation.url)
+    assert "Publish the budget" in response.content.decode()
+    assert len(sql) <= 3, sql  # the session and its user, then finding the page
+
+    RecommendationPageFactory(title="Monitor the spending", source=consultation).save_revision().publish()
+    html = client.get(consultation.url).content.decode()
+    assert "Publish the budget" in html and "Monitor the spending" in html
