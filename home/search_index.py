@@ -14,6 +14,7 @@ function here that writes to it).
 
 import hashlib
 import html
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -152,11 +153,16 @@ def _bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+        cache.set(VERSION_KEY, _fresh_version(), None)
 
 
 def index_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return cache.get_or_set(VERSION_KEY, _fresh_version, None)
+
+
+def _fresh_version():
+    """A first version that no earlier one (lost with the cache's key) can have reached: the time."""
+    return time.time_ns() // 1000
 
 
 def index_subtree(page):

@@ -1,5 +1,7 @@
 """Cached lookups behind the library's filters, rebuilt whenever resources, areas or organisations change."""
 
+import time
+
 from django.core.cache import cache
 
 FACETS_VERSION_KEY = "library:facets-version"
@@ -10,8 +12,14 @@ def bump_facets_version():
     try:
         cache.incr(FACETS_VERSION_KEY)
     except ValueError:
-        cache.set(FACETS_VERSION_KEY, 1, None)
+        cache.set(FACETS_VERSION_KEY, _fresh_version(), None)
 
 
 def facets_version():
-    return cache.get_or_set(FACETS_VERSION_KEY, 1, None)
+    return cache.get_or_set(FACETS_VERSION_KEY, _fresh_version, None)
+
+
+def _fresh_version():
+    """A first version that no earlier one (lost with the cache's key, while what it keyed was kept) can
+    have reached: the time, so kept counts, facets and cards of an earlier count are never read again."""
+    return time.time_ns() // 1000

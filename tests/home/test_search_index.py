@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -243,3 +244,12 @@ def test_a_first_page_of_results_is_kept_until_the_index_changes(client, uncache
     assert searched()[0] == ["/tg/second/", "/tg/power/"]
     PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
     assert searched()[0] == ["/tg/power/"]
+
+
+def test_kept_results_are_not_read_again_after_the_cache_loses_the_index_version(client, uncached_pages):
+    cache.clear()
+    tajik_page()
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/power/"]
+    cache.delete(search_index.VERSION_KEY)  # evicted: the next version must not be one already used
+    tajik_page(slug="second", title="Ҳокимият ва ҷомеа", intro="Ҳокимият.")
+    assert result_paths(search(client, "tg", "хокимият")) == ["/tg/second/", "/tg/power/"]

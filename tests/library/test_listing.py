@@ -7,12 +7,14 @@ transaction rolled back when the module ends; each test's own changes roll back 
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import Organisation, ThematicArea
+from library.facets import FACETS_VERSION_KEY
 from library.models import ResourceMaterialLanguage, ResourceThematicArea
 from tests.factories import OrganisationFactory, ResourcePageFactory, section, translate
 from tests.library.conftest import resource, thematic_area
@@ -358,3 +360,12 @@ def test_a_card_is_rebuilt_when_what_it_shows_changes(client, shelf, uncached_pa
     water.save()
     assert "Захираҳои оби нав" in card_of(client, "tg", "resource-b")
     assert card_of(client, "tg", "resource-c") == before_other
+
+
+def test_kept_cards_are_not_read_again_after_the_cache_loses_their_version(client, shelf, uncached_pages):
+    """An evicted version key starts again from a value no earlier version had: old cards stay unread."""
+    cache.clear()
+    assert "Гурӯҳи Бонки Ҷаҳонӣ" in card_of(client, "tg", "resource-b")
+    cache.delete(FACETS_VERSION_KEY)
+    Organisation.objects.filter(pk=shelf["world_bank"].pk).update(name_tg="Бонки Ҷаҳонӣ (нав)")  # no signal
+    assert "Бонки Ҷаҳонӣ (нав)" in card_of(client, "tg", "resource-b")
