@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import F, Q, Subquery
-from django.utils import timezone
+from django.db.models import Count, F, Q, Subquery
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -768,18 +768,16 @@ class CourseProgress:
 
     @classmethod
     def for_user(cls, user, course, outline):
-        """The learner's progress, completing the course if editors removed the only lessons left to do."""
+        """The learner's progress, read only (a page showing it is a GET). A course completes when the
+        learner completes its last lesson (``complete_lesson``) or when editors remove the only lessons
+        they had left (``complete_finished_enrolments``, once the editor's change is committed). Until
+        then every lesson is ticked and the course is not yet marked completed."""
         if not user.is_authenticated:
             return None
         enrolment = next(iter(enrolments_of(user, [course.translation_key])), None)
         if enrolment is None:
             return None
-        keys = enrolment.completed_keys
-        progress = cls(enrolment, keys, outline)
-        if progress.has_finished_every_lesson and not progress.is_complete:
-            enrolment = complete_course(user, enrolment)
-            progress = cls(enrolment, keys, outline)
-        return progress
+        return cls(enrolment, enrolment.completed_keys, outline)
 
 
 def enrolments_of(user, course_keys=None):
@@ -849,7 +847,15 @@ def complete_lesson(user, lesson):
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson_key=lesson.translation_key, last_activity_at=timezone.now()
     )
-    return CourseProgress.for_user(user, course, CourseOutline.for_course(course))
+    return _progress_completing(user, course, CourseOutline.for_course(course))
+
+
+def _progress_completing(user, course, outline):
+    """The learner's progress after completing a lesson: the course completed when it was the last one left."""
+    progress = CourseProgress.for_user(user, course, outline)
+    if progress and progress.has_finished_every_lesson and not progress.is_complete:
+        progress = CourseProgress(complete_course(user, progress.enrolment), progress.completed_keys, outline)
+    return progress
 
 
 def complete_course(user, enrolment):
@@ -863,6 +869,44 @@ def complete_course(user, enrolment):
         if created:  # one date for the completion wherever it is shown
             Certificate.objects.filter(pk=certificate.pk).update(issued_at=now)
     return Enrolment.objects.get(pk=enrolment.pk)
+
+
+def complete_finished_enrolments(course_key):
+    """Complete the enrolments whose learners have completed every lesson the course still has: run
+    once an editor's change that took lessons out of it (unpublished, expired, deleted, moved away, a
+    translation of the course unpublished) is committed. The same rule as completing the last lesson.
+
+    One query finds the learners (not completed yet, a completion of each remaining lesson), whatever
+    the number of learners; then each is completed as ``complete_course`` does, in its own transaction.
+    Returns the number completed.
+    """
+    courses = {page.locale.language_code: page for page in CoursePage.objects.live().filter(translation_key=course_key)}
+    course = next((courses[code] for code, _name in settings.LANGUAGES if code in courses), None)
+    if course is None:  # nobody reads a course that is not live; its lessons' changes complete nobody
+        return 0
+    # Read from the database, not the cache: the cache is made stale after the commit too, perhaps later.
+    outline = CourseOutline.of(course, _build_structures([course_key], [course])[course_key])
+    remaining = outline.keys
+    if not remaining:
+        return 0
+    finished = (
+        LessonCompletion.objects.filter(course_key=course_key, lesson_key__in=remaining)
+        .values("learner_id")
+        .annotate(done=Count("pk"))
+        .filter(done=len(remaining))
+        .values("learner_id")
+    )
+    candidates = Enrolment.objects.filter(
+        course_key=course_key, completed_at__isnull=True, learner_id__in=finished
+    ).select_related("learner")
+    completed = 0
+    # The credential is described in the course's language, not in the editor's.
+    with translation.override(course.locale.language_code):
+        for enrolment in candidates:
+            with transaction.atomic():
+                complete_course(enrolment.learner, enrolment)
+            completed += 1
+    return completed
 
 
 def finished_attempts(user, lesson):
@@ -989,7 +1033,7 @@ def _complete_passed_lesson(user, lesson, course_path, enrolment):
     if done < LessonPage.objects.live().filter(path__startswith=course_path, depth=lesson.depth).count():
         return
     course = CoursePage.objects.get(path=course_path)
-    CourseProgress.for_user(user, course, CourseOutline.for_course(course))  # completes the course when finished
+    _progress_completing(user, course, CourseOutline.for_course(course))  # completes the course when finished
 
 
 def lesson_context(request, lesson):
