@@ -72,11 +72,19 @@ def fragment_key(context, page):
 
 
 @register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors: found while routing the request (no query), or looked up for a page found otherwise."""
+    return getattr(page, "path_ancestors", None) or page.get_ancestors()
+
+
+@register.simple_tag
 def public_children(page):
     """The page's live children that no view restriction hides, checked inside the one query
     (Wagtail's ``.public()`` first reads every restriction in a query of its own)."""
     from programme.models import under_a_restriction
 
+    if not page.numchild:
+        return []
     return page.get_children().live().exclude(under_a_restriction())
 
 
