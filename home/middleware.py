@@ -88,7 +88,11 @@ class CachedSiteMiddleware:
         # /healthz must report on the database itself, not fail here first.
         if not request.path.startswith(("/admin/", "/static/", "/healthz")):
             key = f"site:{request.get_host()}"
-            version, kept = page_cache.current_version_and(key)
+            # The page at this address as last found (home.models.HomePage.route_cached) in the same call.
+            route = page_cache.route_key(request)
+            version, found = page_cache.current_version_and(key, route)
+            kept = found[key]
+            request.page_cache_route = found[route]
             if kept is not None and kept["version"] == version:
                 site, root_paths = kept["site"], kept["root_paths"]
             else:

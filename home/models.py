@@ -13,6 +13,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.page_cache import current_version
 from home.view_restrictions import answer_from
@@ -69,7 +70,7 @@ class HomePage(Page):
         return page
 
     def route(self, request, path_components):
-        """Find the pages on the path in one query, instead of one query per level.
+        """Find the pages on the path in one query, instead of one query per level, or in none (route_cached).
 
         The page found then routes what is left of the path itself, so routable pages
         (such as the library's /submit/) behave as they would under Wagtail's own walk.
@@ -80,6 +81,32 @@ class HomePage(Page):
         if not path_components:
             answer_from(restrictions, self, ())
             return super().route(request, path_components)
+        deepest = self.route_cached(request, path_components)
+        if hasattr(deepest, "path_ancestors"):
+            answer_from(restrictions, deepest, deepest.path_ancestors)
+        return deepest.route(request, path_components[deepest.depth - self.depth :])
+
+    def route_cached(self, request, path_components):
+        """The deepest page on the path, kept in the cache with the versions of the page cache's tags for it
+        (home.page_cache.page_tags: itself, its translations, its ancestors): as long as none of them has been
+        published, unpublished or moved since, it is found without a query. Its tags' versions are the ones
+        the page cache then reads for the request (note_page), so checking them costs no extra cache call."""
+        key = page_cache.route_key(request)
+        where = (self.pk, tuple(path_components))
+        # Read with the site (home.middleware.CachedSiteMiddleware), or here for a request that came otherwise.
+        kept = request.page_cache_route if hasattr(request, "page_cache_route") else cache.get(key)
+        if kept is not None and kept["where"] == where:
+            version, found = page_cache.versions(list(kept["tags"]))
+            if version == kept["version"] and found == kept["tags"]:
+                return kept["page"]
+        deepest = self.find_on_path(path_components)
+        version, found = page_cache.versions(page_cache.page_tags(deepest))
+        if version is not None:
+            kept = {"where": where, "page": deepest, "version": version, "tags": found}
+            cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
+        return deepest
+
+    def find_on_path(self, path_components):
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
         # The page's own fields come in the same query when its type is guessed right (as its last sibling's).
         parent_path = prefixes[-2] if len(prefixes) > 1 else self.url_path
@@ -97,8 +124,7 @@ class HomePage(Page):
         if [page.depth for page in ancestors] == list(range(self.depth, deepest.depth)):
             deepest._cached_parent_obj = ancestors[-1]
             deepest.path_ancestors = ancestors
-            answer_from(restrictions, deepest, ancestors)
-        return deepest.route(request, path_components[deepest.depth - self.depth :])
+        return deepest
 
 
 # {parent's url_path: (page model, select_related path to it from Page)}: the type of the page last found

@@ -102,15 +102,23 @@ def current_version():
     return version
 
 
-def current_version_and(key):
-    """(the version of everything, the cached value of key), in one cache call."""
+def current_version_and(*keys):
+    """(the version of everything, {key: cached value or None}), in one cache call."""
     if _memo.active and _memo.version is not None:
-        return _memo.version, cache.get(key)
-    found = cache.get_many([VERSION_KEY, key])
+        found = cache.get_many(keys)
+        return _memo.version, {key: found.get(key) for key in keys}
+    found = cache.get_many([VERSION_KEY, *keys])
+    values = {key: found.get(key) for key in keys}
     if found.get(VERSION_KEY) is None:
-        return current_version(), found.get(key)
+        return current_version(), values
     _remember_version(found[VERSION_KEY])
-    return found[VERSION_KEY], found.get(key)
+    return found[VERSION_KEY], values
+
+
+def route_key(request):
+    """Where the page found at this address is kept (home.models.HomePage.route_cached)."""
+    digest = hashlib.sha256(request.path.encode()).hexdigest()
+    return f"route:{request.get_host()}:{digest}"
 
 
 def _bump_everything():

@@ -100,3 +100,24 @@ def test_a_consultation_shows_a_new_recommendation_at_once_and_is_otherwise_buil
     RecommendationPageFactory(title="Monitor the spending", source=consultation).save_revision().publish()
     html = client.get(consultation.url).content.decode()
     assert "Publish the budget" in html and "Monitor the spending" in html
+
+
+def test_a_page_is_found_without_a_query_until_it_or_an_ancestor_changes(client, about, uncached):
+    partners = StandardPageFactory(parent=about["en"], title="Our partners", slug="partners")
+    client.get("/en/about/partners/")
+    response, sql = _queries(client, "/en/about/partners/")
+    assert "Our partners" in response.content.decode()
+    assert not sql, sql
+
+    partners.title = "Partners and donors"
+    partners.save_revision().publish()
+    assert "Partners and donors" in client.get("/en/about/partners/").content.decode()
+
+    about["en"].slug = "who-we-are"
+    about["en"].save_revision().publish()
+    assert client.get("/en/about/partners/").status_code == 404
+    assert "Partners and donors" in client.get("/en/who-we-are/partners/").content.decode()
+
+    partners.refresh_from_db()
+    partners.unpublish()
+    assert client.get("/en/who-we-are/partners/").status_code == 404
