@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Count, F, Q, Subquery
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -858,13 +858,19 @@ def _progress_completing(user, course, outline):
     return progress
 
 
+def name_on_certificate(user):
+    return user.get_full_name() or user.get_username()
+
+
 def complete_course(user, enrolment):
     """Mark the enrolment completed (once, whatever races) and issue its certificate."""
     now = timezone.now()
     if Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=now):
-        name = user.get_full_name() or user.get_username()
         certificate, created = _get_or_create(
-            Certificate, learner=user, course_key=enrolment.course_key, defaults={"learner_name": name}
+            Certificate,
+            learner=user,
+            course_key=enrolment.course_key,
+            defaults={"learner_name": name_on_certificate(user)},
         )
         if created:  # one date for the completion wherever it is shown
             Certificate.objects.filter(pk=certificate.pk).update(issued_at=now)
@@ -876,11 +882,11 @@ def complete_finished_enrolments(course_key):
     once an editor's change that took lessons out of it (unpublished, expired, deleted, moved away, a
     translation of the course unpublished) is committed. The same rule as completing the last lesson.
 
-    One query finds the learners (not completed yet, a completion of each remaining lesson), whatever
-    the number of learners; then each is completed as ``complete_course`` does, in its own transaction.
-    Returns the number completed.
+    One query finds the learners (not completed yet, a completion of each remaining lesson), and a few
+    more complete them all, whatever their number. Returns the number completed.
     """
-    courses = {page.locale.language_code: page for page in CoursePage.objects.live().filter(translation_key=course_key)}
+    live = CoursePage.objects.live().filter(translation_key=course_key).select_related("locale")
+    courses = {page.locale.language_code: page for page in live}
     course = next((courses[code] for code, _name in settings.LANGUAGES if code in courses), None)
     if course is None:  # nobody reads a course that is not live; its lessons' changes complete nobody
         return 0
@@ -896,17 +902,46 @@ def complete_finished_enrolments(course_key):
         .filter(done=len(remaining))
         .values("learner_id")
     )
-    candidates = Enrolment.objects.filter(
-        course_key=course_key, completed_at__isnull=True, learner_id__in=finished
-    ).select_related("learner")
-    completed = 0
-    # The credential is described in the course's language, not in the editor's.
-    with translation.override(course.locale.language_code):
-        for enrolment in candidates:
-            with transaction.atomic():
-                complete_course(enrolment.learner, enrolment)
-            completed += 1
-    return completed
+    candidates = Enrolment.objects.filter(course_key=course_key, completed_at__isnull=True, learner_id__in=finished)
+    # The credentials are described in the course's language, not in the editor's.
+    return _complete_enrolments(course_key, candidates, course.locale.language_code)
+
+
+@atomic_with_retry
+def _complete_enrolments(course_key, candidates, language):
+    """``complete_course`` for many enrolments of one course at once: each completion and its new
+    certificate share one date; the credentials are issued once that is committed."""
+    # Locked: a learner completing a lesson at this moment waits, then finds the course completed.
+    enrolments = list(candidates.select_for_update(of=("self",)).select_related("learner"))
+    if not enrolments:
+        return 0
+    now = timezone.now()
+    Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(completed_at=now)
+    learners = {e.learner_id: e.learner for e in enrolments}
+    have = set(
+        Certificate.objects.filter(course_key=course_key, learner_id__in=learners).values_list("learner_id", flat=True)
+    )
+    certificates = [
+        Certificate(learner=learner, course_key=course_key, learner_name=name_on_certificate(learner))
+        for pk, learner in learners.items()
+        if pk not in have
+    ]
+    Certificate.objects.bulk_create(certificates, ignore_conflicts=True)
+    new = list(
+        Certificate.objects.filter(course_key=course_key, learner_id__in=set(learners) - have).values_list(
+            "pk", flat=True
+        )
+    )
+    Certificate.objects.filter(pk__in=new).update(issued_at=now)
+
+    def issue_credentials():
+        from . import credentials
+
+        for pk in new:
+            credentials.issue_quietly(pk, language)
+
+    transaction.on_commit(issue_credentials, robust=True)
+    return len(enrolments)
 
 
 def finished_attempts(user, lesson):

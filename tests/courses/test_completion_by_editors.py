@@ -68,7 +68,10 @@ def test_an_editor_unpublishing_the_last_lesson_left_completes_the_course_and_re
     # Completed when the editor acted, before the learner reads anything.
     enrolment = Enrolment.objects.get(learner=learner)
     assert enrolment.completed_at is not None
-    assert Certificate.objects.get(learner=learner).issued_at == enrolment.completed_at
+    certificate = Certificate.objects.get(learner=learner)
+    assert certificate.issued_at == enrolment.completed_at
+    assert certificate.learner_name == learner.get_full_name()
+    assert certificate.credential  # the Open Badges credential, issued once the completion was committed
 
     before = every_row()
     with django_capture_on_commit_callbacks(execute=True):
