@@ -198,15 +198,22 @@ def shown_version(page):
     return f"{page.pk}.{page.live_revision_id}.{version}." + ".".join(str(found[tag]) for tag in tags)
 
 
+def page_state(page):
+    """A key part that changes whenever the page cache would rebuild the page (one of its tags changed, or
+    everything did), for what a page shows every reader alike beyond its own content (listings, figures).
+    Read before serving the page (note_page), so no cache call."""
+    version, found = versions(page_tags(page))
+    state = hashlib.sha256(repr(sorted(found.items(), key=str)).encode()).hexdigest()[:20]
+    return f"{page.pk}.{page.live_revision_id}.{version}.{state}"
+
+
 def kept_for_page(request, page, name, build):
     """What ``build()`` works out for this page, the same for every reader (its listings, figures...), kept in
     the cache exactly as long as the page cache keeps the page itself: until one of the page's tags changes
     (see page_tags), everything changes, or PAGE_CACHE_SECONDS pass. Never kept for a preview."""
     if getattr(request, "is_preview", False):
         return build()
-    version, found = versions(page_tags(page))  # read before serving the page (note_page): no cache call
-    state = hashlib.sha256(repr(sorted(found.items(), key=str)).encode()).hexdigest()[:20]
-    key = f"kept:{name}:{get_language()}:{page.pk}:{page.live_revision_id}:{version}:{state}"
+    key = f"kept:{name}:{get_language()}:{page_state(page)}"
     value = cache.get(key)
     if value is None:
         value = build()

@@ -89,6 +89,16 @@ def public_children(page):
 
 
 @register.simple_tag(takes_context=True)
+def shown_key(context, page):
+    """For {% cache shown.seconds NAME shown.version LANGUAGE_CODE %} around what a page shows every reader
+    alike beyond its own content (a consultation's recommendations and promises): kept exactly as long as the
+    page cache keeps the page (home.page_cache.page_state, PAGE_CACHE_SECONDS); nothing kept in a preview."""
+    if getattr(context.get("request"), "is_preview", False):
+        return {"seconds": 0, "version": f"preview-{uuid.uuid4().hex}"}
+    return {"seconds": settings.PAGE_CACHE_SECONDS or 60, "version": page_cache.page_state(page)}
+
+
+@register.simple_tag(takes_context=True)
 def editor_userbar(context):
     """Wagtail's user bar for people who may use the admin; nothing (and no query) for anyone else."""
     if not shows_userbar(context.get("request")):
