@@ -11,7 +11,9 @@ import datetime
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -165,3 +167,28 @@ def test_unpublishing_the_course_in_the_languages_that_have_the_last_lesson_comp
         for language in ("en", "tg"):
             course_in(language, course).unpublish()
     assert is_completed(learner, course)
+
+
+def test_a_course_published_again_after_its_last_lesson_left_it_while_it_was_offline_completes_it(
+    almost_finished, learner, course, lessons, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        course.unpublish()
+        LessonPage.objects.get(pk=lessons[2].pk).unpublish()
+    assert not is_completed(learner, course)  # nobody can read the course meanwhile
+    with django_capture_on_commit_callbacks(execute=True):
+        course.save_revision().publish()
+    assert is_completed(learner, course)
+
+
+def test_removing_several_lessons_in_one_change_looks_for_finished_learners_once(
+    learner_client, learner, course, lessons, django_capture_on_commit_callbacks
+):
+    enrol_and_finish(learner_client, course, lessons[:1])
+    with CaptureQueriesContext(connection) as queries:
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            for lesson in lessons[1:]:
+                LessonPage.objects.get(pk=lesson.pk).unpublish()
+    assert is_completed(learner, course)
+    looked = [q["sql"] for q in queries if 'FROM "courses_lessoncompletion"' in q["sql"] and "GROUP BY" in q["sql"]]
+    assert len(looked) == 1
