@@ -59,23 +59,42 @@ class _RequestMemo(threading.local):
     active = False
     version = None
     tags = None
+    prefetched = None
 
 
 _memo = _RequestMemo()
 
 
 def request_started():
-    _memo.active, _memo.version, _memo.tags = True, None, {}
+    _memo.active, _memo.version, _memo.tags, _memo.prefetched = True, None, {}, {}
 
 
 def request_finished():
-    _memo.active, _memo.version, _memo.tags = False, None, None
+    _memo.active, _memo.version, _memo.tags, _memo.prefetched = False, None, None, None
 
 
 def _forget():
     _memo.version = None
     if _memo.tags:
         _memo.tags = {}
+    if _memo.prefetched:
+        _memo.prefetched = {}
+
+
+def prefetch(keys):
+    """Read these cache keys now, in one call, for ``cached(key)`` later in this request."""
+    keys = [key for key in keys if key]
+    if not (_memo.active and keys):
+        return
+    found = cache.get_many(keys)
+    _memo.prefetched.update({key: found.get(key) for key in keys})
+
+
+def cached(key):
+    """cache.get(key), answered from what this request prefetched when it can (once)."""
+    if _memo.active and key in (_memo.prefetched or {}):
+        return _memo.prefetched.pop(key)
+    return cache.get(key)
 
 
 def _remember_version(version):
@@ -317,6 +336,14 @@ def note_page(request, page):
     found = tag_versions(page_tags(page))
     if getattr(request, "page_cache_tags", None) is not None:
         request.page_cache_tags = found
+    # What the page will look up by these versions, in one more call: its language links, and what the
+    # page type keeps (a session's neighbours and study packs: ``page_cache_keys``).
+    from .templatetags.navigation_tags import language_links_key
+
+    keys = [language_links_key(request, page)]
+    if hasattr(page, "page_cache_keys"):
+        keys += page.page_cache_keys()
+    prefetch(keys)
 
 
 def cache_key(request):

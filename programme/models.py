@@ -229,14 +229,23 @@ class TrainingSessionPage(Page):
         context["previous_session"], context["next_session"] = self.neighbours()
         return context
 
+    def neighbours_key(self):
+        parent_path = self.path[: -self.steplen]
+        version, found = page_cache.versions([f"below:{parent_path}"])
+        return f"session-neighbours:{version}:{found[f'below:{parent_path}']}:{self.pk}:{self.number}"
+
+    def page_cache_keys(self):
+        """What serving the page looks up in the cache, read in one call beforehand (home.page_cache.note_page)."""
+        from .templatetags.study_pack_tags import study_packs_key  # noqa: PLC0415 (the tags read these models)
+
+        return [self.neighbours_key(), study_packs_key(self)]
+
     def neighbours(self):
         """The previous and next sessions, the same for every reader: kept in the cache until a session of
         the programme (or the programme) is published, unpublished, moved or made private
         (the page cache's ``below:`` tag of the programme, which the page cache has read for this request)."""
-        parent_path = self.path[: -self.steplen]
-        version, found = page_cache.versions([f"below:{parent_path}"])
-        key = f"session-neighbours:{version}:{found[f'below:{parent_path}']}:{self.pk}:{self.number}"
-        neighbours = cache.get(key)
+        key = self.neighbours_key()
+        neighbours = page_cache.cached(key)
         if neighbours is None:
             # A programme has a handful of sessions: one query for all of them, then pick the neighbours.
             siblings = list(

@@ -118,19 +118,26 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     on_page = isinstance(page, Page) and page.pk
-    # Ancestors (for the fallback links) known from routing, or none that could change alone.
-    ancestors_known = on_page and (page.depth <= 3 or hasattr(page, "path_ancestors"))
-    if ancestors_known and request is not None and not getattr(request, "is_preview", False):
-        # The same for every reader of this page in this language: kept until the page, a translation of
-        # it, an ancestor or a translation of one is published, unpublished or moved.
-        host = request.get_host()
-        key = f"language-links:{request.scheme}:{host}:{current}:{page_cache.shown_version(page)}"
-        links = cache.get(key)
+    key = language_links_key(request, page)
+    if key is not None:
+        links = page_cache.cached(key)
         if links is None:
             links = _language_links(request, page, current, on_page)
             cache.set(key, links, FRAGMENT_SECONDS)
         return links
     return _language_links(request, page, current, on_page)
+
+
+def language_links_key(request, page):
+    """Where a page's language links are kept: the same for every reader of the page in a language, until the
+    page, a translation of it, an ancestor or a translation of one is published, unpublished or moved.
+    None where they are not kept (previews; pages whose ancestors routing did not find)."""
+    on_page = isinstance(page, Page) and page.pk
+    # Ancestors (for the fallback links) known from routing, or none that could change alone.
+    ancestors_known = on_page and (page.depth <= 3 or hasattr(page, "path_ancestors"))
+    if not ancestors_known or request is None or getattr(request, "is_preview", False):
+        return None
+    return f"language-links:{request.scheme}:{request.get_host()}:{get_language()}:{page_cache.shown_version(page)}"
 
 
 def _language_links(request, page, current, on_page):

@@ -20,12 +20,16 @@ def study_packs_for(page):
     which building or removing a pack changes for every page it holds (programme.study_packs). Otherwise
     one query; the files were built when the content was published, so nothing is built here.
     """
-    key = f"study-packs:{page_cache.page_version(page)}:{page.locale_id}"
-    packs = cache.get(key)
+    key = study_packs_key(page)
+    packs = page_cache.cached(key)
     if packs is None:
         packs = _study_packs_for(page)
         cache.set(key, packs, settings.PAGE_CACHE_SECONDS or 60)
     return packs
+
+
+def study_packs_key(page):
+    return f"study-packs:{page_cache.page_version(page)}:{page.locale_id}"
 
 
 def _study_packs_for(page):
