@@ -32,7 +32,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.middleware.gzip import re_accepts_gzip
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 VERSION_KEY = "pagecache:version"
@@ -439,10 +441,27 @@ class _Kept:
             self._entries.clear()
 
     @staticmethod
-    def response(kept):
-        response = HttpResponse(kept["content"], status=kept["status"])
+    def response(kept, request):
+        content = kept["content"]
+        gzipped = None
+        if len(content) >= 200 and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            # Compressed once per worker, not on every hit (GZipMiddleware leaves an encoded response alone).
+            # No random padding against BREACH: a cached page holds no secret (no CSRF token, no session).
+            gzipped = kept.get("gzip")
+            if gzipped is None:
+                gzipped = kept["gzip"] = compress_string(content)
+            if len(gzipped) >= len(content):
+                gzipped = None
+        response = HttpResponse(gzipped or content, status=kept["status"])
         for name, value in kept["headers"]:
             response[name] = value
+        if gzipped is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+            response["Content-Length"] = str(len(gzipped))
+            etag = response.get("ETag")
+            if etag and etag.startswith('"'):
+                response["ETag"] = "W/" + etag
+            response["Content-Encoding"] = "gzip"
         response["X-Page-Cache"] = "hit"
         return response
 
@@ -463,7 +482,7 @@ class AnonymousPageCacheMiddleware:
         key = cache_key(request)
         kept = _kept.get(key)
         if kept is not None and freshness(kept) == FRESH:
-            return _Kept.response(kept)  # one cache call
+            return _Kept.response(kept, request)  # one cache call
         # The page and the version of everything in one call: a miss then needs neither again.
         found = cache.get_many([key, VERSION_KEY])
         entry = found.get(key)

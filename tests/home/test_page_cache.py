@@ -1,3 +1,4 @@
+import gzip
 import uuid
 
 import pytest
@@ -292,3 +293,18 @@ def test_a_session_page_built_for_a_reader_asks_the_cache_four_times(client, set
     calls = _count_cache_calls(monkeypatch)
     assert "Session 2: budgets" in client.get(session.url).content.decode()
     assert len(calls) <= 4, calls
+
+
+def test_a_cached_page_is_compressed_once_not_on_every_hit(client, about):
+    client.get("/en/about/")
+    plain = client.get("/en/about/")
+    hits = [client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip, deflate") for _ in range(2)]
+    for hit in hits:
+        assert hit["X-Page-Cache"] == "hit"
+        assert hit["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in hit["Vary"]
+        assert hit["ETag"] == "W/" + plain["ETag"]
+        assert gzip.decompress(hit.content) == plain.content
+    assert hits[0].content == hits[1].content  # the same bytes: compressed once
+    again = client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=hits[0]["ETag"])
+    assert again.status_code == 304
