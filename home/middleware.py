@@ -87,7 +87,7 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         # /healthz must report on the database itself, not fail here first.
         if not request.path.startswith(("/admin/", "/static/", "/healthz")):
-            key = f"site:{request.get_host()}"
+            key = page_cache.site_key(request)
             # The page at this address as last found (home.models.HomePage.route_cached) in the same call.
             route = page_cache.route_key(request)
             version, found = page_cache.current_version_and(key, route)

@@ -124,16 +124,26 @@ def current_version():
 
 
 def current_version_and(*keys):
-    """(the version of everything, {key: cached value or None}), in one cache call."""
+    """(the version of everything, {key: cached value or None}), in one cache call at most (none for what
+    this request has prefetched)."""
+    values = {}
+    if _memo.active and _memo.prefetched:
+        values = {key: _memo.prefetched.pop(key) for key in keys if key in _memo.prefetched}
+    missing = [key for key in keys if key not in values]
     if _memo.active and _memo.version is not None:
-        found = cache.get_many(keys)
-        return _memo.version, {key: found.get(key) for key in keys}
-    found = cache.get_many([VERSION_KEY, *keys])
-    values = {key: found.get(key) for key in keys}
+        found = cache.get_many(missing) if missing else {}
+        return _memo.version, {**values, **{key: found.get(key) for key in missing}}
+    found = cache.get_many([VERSION_KEY, *missing])
+    values.update({key: found.get(key) for key in missing})
     if found.get(VERSION_KEY) is None:
         return current_version(), values
     _remember_version(found[VERSION_KEY])
     return found[VERSION_KEY], values
+
+
+def site_key(request):
+    """Where the site, its home pages, menu and footer are kept (home.middleware.CachedSiteMiddleware)."""
+    return f"site:{request.get_host()}"
 
 
 def route_key(request):
@@ -417,6 +427,7 @@ class _Kept:
         kept = {
             "version": entry["version"],
             "tags": entry["tags"],
+            "built": entry["built"],
             "until": entry["built"] + settings.PAGE_CACHE_SECONDS,
             "status": response.status_code,
             "headers": [(name, value) for name, value in response.items() if name != "X-Page-Cache"],
@@ -481,16 +492,25 @@ class AnonymousPageCacheMiddleware:
 
         key = cache_key(request)
         kept = _kept.get(key)
-        if kept is not None and freshness(kept) == FRESH:
-            return _Kept.response(kept, request)  # one cache call
-        # The page and the version of everything in one call: a miss then needs neither again.
-        found = cache.get_many([key, VERSION_KEY])
+        kept_state = None
+        if kept is not None:
+            kept_state = freshness(kept)
+            if kept_state == FRESH:
+                return _Kept.response(kept, request)  # one cache call
+        # The page and the version of everything in one call, with the site and the page found at this
+        # address (CachedSiteMiddleware, HomePage.route_cached): a miss then needs none of them again.
+        found_with = [site_key(request), route_key(request)]
+        found = cache.get_many([key, VERSION_KEY, *found_with])
         entry = found.get(key)
         _remember_version(found.get(VERSION_KEY))
+        if _memo.active:
+            _memo.prefetched.update({name: found.get(name) for name in found_with})
         stale = None
         version = None
         if entry is not None:
-            state = freshness(entry)
+            # The copy this worker kept, found stale a moment ago, unless another worker has rebuilt it since.
+            same = kept is not None and entry.get("built") == kept["built"]
+            state = kept_state if same else freshness(entry)
             if state == FRESH:
                 return _served(entry, "hit")
             if state == STALE:

@@ -308,3 +308,21 @@ def test_a_cached_page_is_compressed_once_not_on_every_hit(client, about):
     assert hits[0].content == hits[1].content  # the same bytes: compressed once
     again = client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=hits[0]["ETag"])
     assert again.status_code == 304
+
+
+def test_a_page_made_stale_by_publishing_is_rebuilt_with_four_cache_reads(client, monkeypatch):
+    """Its kept copy's versions; the page, the version of everything, the site and the page found at the
+    address together; the versions, language links, neighbours and study packs of the session; its content."""
+    session = TrainingSessionPageFactory(title="Session 1: the law on CSOs", number=1)
+    TrainingSessionPageFactory(title="Session 2: budgets", number=2)
+    client.get(session.url)
+    assert client.get(session.url)["X-Page-Cache"] == "hit"
+    session.title = "Session 1: the law on public associations"
+    session.save_revision().publish()
+
+    calls = _count_cache_calls(monkeypatch)
+    response = client.get(session.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Session 1: the law on public associations" in response.content.decode()
+    reads = [call for call in calls if call in ("get", "get_many")]
+    assert len(reads) <= 4, calls
