@@ -1,3 +1,5 @@
+import copy
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -98,13 +100,33 @@ class HomePage(Page):
         if kept is not None and kept["where"] == where:
             version, found = page_cache.versions(list(kept["tags"]))
             if version == kept["version"] and found == kept["tags"]:
-                return kept["page"]
+                return self._with_home(kept["page"])
         deepest = self.find_on_path(path_components)
         version, found = page_cache.versions(page_cache.page_tags(deepest))
         if version is not None:
-            kept = {"where": where, "page": deepest, "version": version, "tags": found}
+            kept = {"where": where, "page": self._without_home(deepest), "version": version, "tags": found}
             cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
-        return deepest
+        return self._with_home(deepest)
+
+    def _without_home(self, page):
+        """A copy of the routed page to keep, its first ancestor (this home page, from the cached site) left
+        out: kept once with the site rather than with every page."""
+        ancestors = getattr(page, "path_ancestors", None)
+        if not ancestors or ancestors[0] is not self:
+            return page
+        kept = copy.copy(page)
+        kept.path_ancestors = [None, *ancestors[1:]]
+        if kept.__dict__.get("_cached_parent_obj") is self:
+            del kept._cached_parent_obj
+        return kept
+
+    def _with_home(self, page):
+        ancestors = getattr(page, "path_ancestors", None)
+        if ancestors and ancestors[0] is None:
+            page.path_ancestors = [self, *ancestors[1:]]
+            if len(ancestors) == 1:
+                page._cached_parent_obj = self
+        return page
 
     def find_on_path(self, path_components):
         prefixes = [self.url_path + "/".join(path_components[:n]) + "/" for n in range(1, len(path_components) + 1)]
