@@ -1030,7 +1030,8 @@ def submit_quiz(user, lesson, data, open_attempt_pk=None):
             raise AlreadySubmitted(latest)
     else:
         round_ = data.get("round", "")
-        if not round_.isdigit():
+        # ASCII digits only, and few: "²".isdigit() is True and int() refuses over 4,300 digits.
+        if not (round_.isascii() and round_.isdigit() and len(round_) <= 6):
             raise QuizRefused(_("The form sent something that is not part of this quiz. Nothing was saved."))
         round_ = int(round_)
         if round_ != len(finished):

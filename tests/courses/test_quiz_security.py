@@ -79,6 +79,21 @@ def test_forged_score_field_is_refused(enrolled, learner, quiz_lesson):
     assert snapshot(learner) == before
 
 
+@pytest.mark.parametrize(
+    "round_",
+    ["\u00b2", "\u0663", "9" * 5000, " 0", "0\n"],
+    ids=["superscript-two", "arabic-three", "5000-digits", "space", "newline"],
+)
+def test_a_hostile_round_is_refused_not_a_server_error(enrolled, learner, quiz_lesson, round_):
+    """Unicode digits pass str.isdigit() and 5,000 digits exceed int()'s limit: both are refused, never a 500."""
+    form = quiz_form(enrolled.get(quiz_lesson.url))
+    before = snapshot(learner)
+    response = form._replace(round=round_).post(enrolled, quiz_answers(quiz_lesson), follow=True)
+    assert response.status_code == 200
+    assert "The form sent something that is not part of this quiz. Nothing was saved." in response.content.decode()
+    assert snapshot(learner) == before
+
+
 def test_two_answers_to_a_single_choice_question_are_refused(enrolled, learner, quiz_lesson):
     form = quiz_form(enrolled.get(quiz_lesson.url))
     data = quiz_answers(quiz_lesson)
