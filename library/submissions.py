@@ -1,14 +1,17 @@
 """A member's contribution: a draft resource page, its files in the submissions collection, a workflow."""
 
+import json
+import re
 import uuid
 
 from anyascii import anyascii
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 
 from home.models import MemberProfile, ThematicArea
 
@@ -183,10 +186,41 @@ def withdraw_unapproved(user):
         for content in page.revisions.values_list("content", flat=True):  # files replaced on resubmission
             document_ids.update(link["document"] for link in content.get("files", []) if link.get("document"))
         page.delete()  # its Submission, files' links, revisions and workflow states cascade
-        used_elsewhere = ResourceFile.objects.filter(document_id__in=document_ids).values_list("document_id")
-        for document in get_document_model().objects.filter(pk__in=document_ids).exclude(pk__in=used_elsewhere):
+        for document in _own_unused_documents(user, document_ids):
             document.delete()  # Wagtail removes the file from storage once the transaction commits
     return len(withdrawn)
+
+
+def _own_unused_documents(user, document_ids):
+    """The documents among `document_ids` that the person uploaded with a submission and nothing else uses.
+
+    A moderator may have chosen someone else's document in the draft, or the person's file in another page:
+    such a document stays. Kept: any document uploaded by someone else or filed outside the submissions
+    collection, used by a resource's files, referenced in Wagtail's reference index (lessons, timelines,
+    live pages) or named in a revision (drafts are not in the index; any standalone number equal to its id
+    in a revision since the upload counts, so a coincidence keeps the file, never the other way round).
+    """
+    documents = (
+        get_document_model()
+        .objects.filter(pk__in=document_ids, uploaded_by_user=user, collection__name=SUBMISSIONS_COLLECTION)
+        .exclude(pk__in=ResourceFile.objects.values("document_id"))
+    )
+    documents = list(documents)
+    referenced = set(
+        ReferenceIndex.objects.filter(
+            to_content_type=ContentType.objects.get_for_model(get_document_model()),
+            to_object_id__in=[str(document.pk) for document in documents],
+        ).values_list("to_object_id", flat=True)
+    )
+    documents = [document for document in documents if str(document.pk) not in referenced]
+    if not documents:
+        return []
+    since = min(document.created_at for document in documents)
+    named = set()
+    numbers = re.compile(r"(?<![\w.])(" + "|".join(str(document.pk) for document in documents) + r")(?![\w.])")
+    for content in Revision.objects.filter(created_at__gte=since).values_list("content", flat=True).iterator():
+        named.update(int(number) for number in numbers.findall(json.dumps(content)))
+    return [document for document in documents if document.pk not in named]
 
 
 def _quiet_wagtail_notifications(user):

@@ -7,13 +7,15 @@ not approved yet are withdrawn with the account: their draft page and their file
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from library.models import Submission
+from library.models import ResourceFile, Submission
+from library.submissions import withdraw_unapproved
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
 from tests.library.conftest import SINO, body, document_of, pdf_upload, resource, submission_data, submit
 
@@ -144,3 +146,35 @@ def test_files_replaced_in_a_correction_go_with_the_withdrawn_contribution(
     assert not Submission.objects.exists()
     assert not get_document_model().objects.filter(pk__in=[document.pk for document in documents]).exists()
     assert not any(default_storage.exists(name) for name in files)
+
+
+def test_withdrawing_a_draft_never_deletes_a_document_the_person_did_not_upload(zarina, moderator):
+    waiting = submit(zarina, title="Draft volunteer handbook")
+    # The library's official copy of a handbook, uploaded by staff, used on no resource page (yet).
+    Document = get_document_model()
+    official = Document.objects.create(
+        title="Official handbook", file=ContentFile(b"%PDF-1.4 x", name="official.pdf"), uploaded_by_user=moderator
+    )
+    # A moderator edits the draft in the admin and chooses that document instead of the draft's file.
+    draft = waiting.page.get_latest_revision_as_object()
+    draft.files = [ResourceFile(document=official)]
+    draft.save_revision(user=moderator)
+
+    withdraw_unapproved(zarina)
+
+    assert Document.objects.filter(pk=official.pk).exists()
+
+
+def test_withdrawing_a_draft_keeps_its_file_when_another_pages_draft_names_it(zarina, moderator):
+    waiting = submit(zarina, title="Draft volunteer handbook")
+    own = document_of(waiting.page)
+    # A moderator chooses Zarina's file in the draft of another resource, not published yet.
+    other = resource("Volunteer handbook")
+    draft = other.get_latest_revision_as_object()
+    draft.files = [ResourceFile(document=own)]
+    draft.save_revision(user=moderator)
+
+    withdraw_unapproved(zarina)
+
+    assert not Page.objects.filter(pk=waiting.page.pk).exists()
+    assert get_document_model().objects.filter(pk=own.pk).exists()
