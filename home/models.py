@@ -98,14 +98,17 @@ class HomePage(Page):
         # Read with the site (home.middleware.CachedSiteMiddleware), or here for a request that came otherwise.
         kept = request.page_cache_route if hasattr(request, "page_cache_route") else cache.get(key)
         if kept is not None and kept["where"] == where:
-            version, found = page_cache.versions(list(kept["tags"]))
+            # With what the page looked up last time by these versions (note_page), in the same call.
+            version, found = page_cache.versions(list(kept["tags"]), also=kept.get("prefetch", ()))
             if version == kept["version"] and found == kept["tags"]:
+                request.page_cache_route_kept = (key, kept)
                 return self._with_home(kept["page"])
         deepest = self.find_on_path(path_components)
         version, found = page_cache.versions(page_cache.page_tags(deepest))
         if version is not None:
             kept = {"where": where, "page": self._without_home(deepest), "version": version, "tags": found}
             cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
+            request.page_cache_route_kept = (key, kept)
         return self._with_home(deepest)
 
     def _without_home(self, page):

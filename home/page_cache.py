@@ -185,17 +185,21 @@ def changed(tags):
         _now_and_after_commit(lambda: _bump(tags))
 
 
-def versions(tags):
+def versions(tags, also=()):
     """(version of everything, {tag: version}) now, a tag never changed having the version None.
 
-    One cache call at most; during a request, none for what the request has read already.
+    One cache call at most; during a request, none for what the request has read already. When a call is
+    made, the cache keys `also` are read with it, for ``cached(key)`` later in the request.
     """
     memo = _memo.tags if _memo.active else None
     version = _memo.version if _memo.active else None
     missing = [tag for tag in tags if memo is None or tag not in memo]
     if missing or version is None:
         keys = [TAG_PREFIX + tag for tag in missing]
-        found = cache.get_many(keys if version is not None else [VERSION_KEY, *keys])
+        also = [key for key in also if key and _memo.active and key not in _memo.prefetched]
+        found = cache.get_many([*keys, *also] if version is not None else [VERSION_KEY, *keys, *also])
+        if also:
+            _memo.prefetched.update({key: found.get(key) for key in also})
         if version is None:
             version = found.get(VERSION_KEY)
             _remember_version(version)
@@ -355,7 +359,12 @@ def note_page(request, page):
     keys = [language_links_key(request, page)]
     if hasattr(page, "page_cache_keys"):
         keys += page.page_cache_keys()
-    prefetch(keys)
+    prefetch([key for key in keys if key not in _memo.prefetched] if _memo.active else keys)
+    # Kept with the page found at this address, so that next time they are read with its versions.
+    route = getattr(request, "page_cache_route_kept", None)
+    if route is not None and route[1].get("prefetch") != keys:
+        route[1]["prefetch"] = keys
+        cache.set(*route, settings.PAGE_CACHE_SECONDS or 60)
 
 
 def cache_key(request):
