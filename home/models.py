@@ -83,16 +83,24 @@ class HomePage(Page):
         if not path_components:
             answer_from(restrictions, self, ())
             return super().route(request, path_components)
-        deepest = self.route_cached(request, path_components)
+        deepest, keep = self.route_cached(request, path_components)
         if hasattr(deepest, "path_ancestors"):
             answer_from(restrictions, deepest, deepest.path_ancestors)
-        return deepest.route(request, path_components[deepest.depth - self.depth :])
+        result = deepest.route(request, path_components[deepest.depth - self.depth :])
+        if keep is not None:  # kept only once the page served the address itself
+            cache.set(*keep, settings.PAGE_CACHE_SECONDS or 60)
+            request.page_cache_route_kept = keep
+        return result
 
     def route_cached(self, request, path_components):
         """The deepest page on the path, kept in the cache with the versions of the page cache's tags for it
         (home.page_cache.page_tags: itself, its translations, its ancestors): as long as none of them has been
         published, unpublished or moved since, it is found without a query. Its tags' versions are the ones
-        the page cache then reads for the request (note_page), so checking them costs no extra cache call."""
+        the page cache then reads for the request (note_page), so checking them costs no extra cache call.
+
+        Returns the page and what to keep, stored by route() once the page has served the address: only the
+        address of a page itself (None for a sub-path a routable page answers or a 404), so made-up addresses
+        cannot each leave an entry."""
         key = page_cache.route_key(request)
         where = (self.pk, tuple(path_components))
         # Read with the site (home.middleware.CachedSiteMiddleware), or here for a request that came otherwise.
@@ -102,14 +110,13 @@ class HomePage(Page):
             version, found = page_cache.versions(list(kept["tags"]), also=kept.get("prefetch", ()))
             if version == kept["version"] and found == kept["tags"]:
                 request.page_cache_route_kept = (key, kept)
-                return self._with_home(kept["page"])
+                return self._with_home(kept["page"]), None
         deepest = self.find_on_path(path_components)
         version, found = page_cache.versions(page_cache.page_tags(deepest))
-        if version is not None:
-            kept = {"where": where, "page": self._without_home(deepest), "version": version, "tags": found}
-            cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
-            request.page_cache_route_kept = (key, kept)
-        return self._with_home(deepest)
+        keep = None
+        if version is not None and deepest.depth - self.depth == len(path_components):
+            keep = (key, {"where": where, "page": self._without_home(deepest), "version": version, "tags": found})
+        return self._with_home(deepest), keep
 
     def _without_home(self, page):
         """A copy of the routed page to keep, its first ancestor (this home page, from the cached site) left

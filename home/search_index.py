@@ -296,7 +296,8 @@ class RankedPages:
             kept = cache.get(key)
             if kept is None:
                 self._first = self._fetch(self.FIRST)
-                cache.set(key, (self._count, self._first), RESULTS_SECONDS)
+                if self._count:  # a search that found nothing is not kept: made-up words cannot fill the cache
+                    cache.set(key, (self._count, self._first), RESULTS_SECONDS)
             else:
                 self._count, self._first = kept
         return self._count

@@ -8,6 +8,7 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import Certificate
+from home import page_cache
 from home.models import FooterText, StandardPage
 from home.page_cache import cache_key
 from tests.factories import (
@@ -104,6 +105,28 @@ def test_random_query_strings_are_not_stored(client, about, query):
     assert first.status_code == second.status_code == 200
     assert second.get("X-Page-Cache") != "hit"
     assert client.get("/en/about/")["X-Page-Cache"] == "hit"  # the page itself stays cached
+
+
+@pytest.mark.parametrize("made_up", ["/en/about/{}/", "/en/{}/", "/en//about/{}/"])
+def test_made_up_addresses_do_not_each_keep_a_route(client, about, made_up):
+    """Like random query strings, random paths (404s, under a page or not) leave nothing in the cache."""
+    for _ in range(5):
+        response = client.get(made_up.format(uuid.uuid4().hex))
+        assert response.status_code == 404
+        assert cache.get(page_cache.route_key(response.wsgi_request)) is None
+    # The page's own address is still kept.
+    response = client.get("/en/about/")
+    assert cache.get(page_cache.route_key(response.wsgi_request)) is not None
+
+
+def test_made_up_search_queries_do_not_each_keep_an_entry(client, about):
+    cache.clear()
+    for _ in range(5):
+        assert client.get(f"/en/search/?q=zq{uuid.uuid4().hex[:10]}").status_code == 200
+    assert [key for key in cache._cache if ":search:ranked:" in key] == []
+    # A search that finds something keeps its first page of results.
+    assert client.get("/en/search/?q=Hamkori").status_code == 200
+    assert len([key for key in cache._cache if ":search:ranked:" in key]) == 1
 
 
 def test_cache_keys_include_the_scheme(client, about):
