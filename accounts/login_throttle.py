@@ -148,3 +148,11 @@ class ThrottledModelBackend(ModelBackend):
                 request._login_refused_unchecked = True
             raise PermissionDenied  # Django stops here: no other backend is asked
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """The signed-in user, from the cache (accounts.cached_user): kept until the user is saved or deleted,
+        so a changed password, a deactivation or a deletion signs the person out at their next request."""
+        from . import cached_user
+
+        user = cached_user.get_user(user_id, super().get_user)
+        return user if self.user_can_authenticate(user) else None

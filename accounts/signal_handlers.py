@@ -1,10 +1,10 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from home.models import Affiliation
 
-from . import login_throttle
+from . import cached_user, login_throttle
 
 
 def count_failed_login(sender, credentials, request=None, **kwargs):
@@ -23,5 +23,7 @@ def forget_affiliations(sender, instance, **kwargs):
 
 def connect():
     pre_delete.connect(forget_affiliations, sender=get_user_model(), dispatch_uid="forget-affiliations")
+    post_save.connect(cached_user.user_changed, sender=get_user_model(), dispatch_uid="cached-user-saved")
+    post_delete.connect(cached_user.user_changed, sender=get_user_model(), dispatch_uid="cached-user-deleted")
     user_login_failed.connect(count_failed_login, dispatch_uid="login-throttle-failure")
     user_logged_in.connect(forget_failed_logins, dispatch_uid="login-throttle-success")

@@ -92,6 +92,12 @@ def prefetch(keys):
     _memo.prefetched.update({key: found.get(key) for key in keys})
 
 
+def remember(found, keys):
+    """Keep what a call of this request read (``found`` of ``keys``) for ``cached(key)`` later in the request."""
+    if _memo.active:
+        _memo.prefetched.update({key: found.get(key) for key in keys})
+
+
 def cached(key):
     """cache.get(key), answered from what this request prefetched when it can (once)."""
     if _memo.active and key in (_memo.prefetched or {}):
