@@ -259,6 +259,16 @@ def _ranked_sql(word_keys, language):
     return sql, [*params, language, *all_keys]
 
 
+_UNREAD = object()
+
+
+def _kept_key(kind, word_keys, language, version=None):
+    """The cache key of what is kept for these query keys in this language, in this version of the index."""
+    words = repr([sorted(levels.items()) for levels in word_keys])
+    digest = hashlib.sha256(words.encode()).hexdigest()[:32]
+    return f"search:{kind}:{index_version() if version is None else version}:{language}:{digest}"
+
+
 class RankedPages:
     """The page ids matching every query word, best first, read from the database a page at a time.
 
@@ -268,10 +278,11 @@ class RankedPages:
 
     FIRST = 20
 
-    def __init__(self, word_keys, language):
-        self.word_keys, self.language = word_keys, language
+    def __init__(self, word_keys, language, version=None):
+        self.word_keys, self.language, self.version = word_keys, language, version
         self._first = None
         self._count = None
+        self._kept = _UNREAD  # what the cache keeps for these words, once read
 
     def _fetch(self, limit=None, offset=0):
         sql, params = _ranked_sql(self.word_keys, self.language)
@@ -291,16 +302,23 @@ class RankedPages:
         if self._count is None:
             # The first page and the count are the same for every reader until the index changes: kept
             # (a word in every page is then ranked once per change, not once per search).
-            words = repr([sorted(levels.items()) for levels in self.word_keys])
-            key = f"search:ranked:{index_version()}:{self.language}:{hashlib.sha256(words.encode()).hexdigest()[:32]}"
-            kept = cache.get(key)
-            if kept is None:
+            key = _kept_key("ranked", self.word_keys, self.language, self.version)
+            self.use(cache.get(key) if self._kept is _UNREAD else self._kept)
+            if self._count is None:
                 self._first = self._fetch(self.FIRST)
                 if self._count:  # a search that found nothing is not kept: made-up words cannot fill the cache
-                    cache.set(key, (self._count, self._first), RESULTS_SECONDS)
-            else:
-                self._count, self._first = kept
+                    cache.set(key, self.kept(), RESULTS_SECONDS)
         return self._count
+
+    def kept(self):
+        """What the cache keeps of these results: the number of matches and the first ids."""
+        return (self._count, self._first)
+
+    def use(self, kept):
+        """Take the number of matches and the first ids from the cache (None: not kept)."""
+        self._kept = kept
+        if kept is not None:
+            self._count, self._first = kept
 
     def __len__(self):
         return self.count()
@@ -406,9 +424,20 @@ def search(query, language, ranked=True):
     if not query_words:
         return SearchResult(page_ids=[], words=[])
     word_keys = [keys(word, language) for word in query_words]
-    page_ids = RankedPages(word_keys, language)
+    version = index_version() if ranked else None
+    page_ids = RankedPages(word_keys, language, version)
     result = SearchResult(page_ids=page_ids, words=query_words, ranked_keys=word_keys, language=language)
     result.match_keys = {key for levels in word_keys for key in levels}
+
+    # What is kept for these words, in one round trip: their results, or the correction of a typo that
+    # found nothing as typed (kept only when the correction finds pages: a word the index can correct,
+    # never a random string).
+    if ranked:
+        ranked_key, corrected_key = (_kept_key(kind, word_keys, language, version) for kind in ("ranked", "corrected"))
+        kept = cache.get_many([ranked_key, corrected_key])
+        if corrected_key in kept and ranked_key not in kept:
+            return _corrected(result, language, version, *kept[corrected_key])
+        page_ids.use(kept.get(ranked_key))
 
     if page_ids if ranked else _any_match(word_keys, language):
         return result
@@ -433,15 +462,28 @@ def search(query, language, ranked=True):
         for position in to_fix
     )
     if one_letter and all(len(query_words[position]) >= TYPO_MIN_LENGTH for position in to_fix):
-        corrected_ids = RankedPages(corrected_keys, language)
+        corrected_ids = RankedPages(corrected_keys, language, version)
         if corrected_ids if ranked else _any_match(corrected_keys, language):
-            result.page_ids = corrected_ids
-            result.ranked_keys = corrected_keys
-            result.corrected = True
-            result.match_keys |= {key for levels in corrected_keys for key in levels}
-            return result  # the caller spells the suggestion from the entries it shows (spell_suggestion)
+            kept = None
+            if ranked:
+                kept = corrected_ids.kept()
+                cache.set(corrected_key, (corrected_words, corrected_keys, kept), RESULTS_SECONDS)
+            return _corrected(result, language, version, corrected_words, corrected_keys, kept)
     if ranked:  # (the library shows no suggestion)
         spell_suggestion(result, language)
+    return result
+
+
+def _corrected(result, language, version, corrected_words, corrected_keys, kept=None):
+    """The result of the corrected query (the caller spells the suggestion from the entries it shows,
+    spell_suggestion)."""
+    result.page_ids = RankedPages(corrected_keys, language, version)
+    if kept is not None:
+        result.page_ids.use(kept)
+    result.suggestion_terms = corrected_words
+    result.ranked_keys = corrected_keys
+    result.corrected = True
+    result.match_keys |= {key for levels in corrected_keys for key in levels}
     return result
 
 

@@ -253,3 +253,34 @@ def test_kept_results_are_not_read_again_after_the_cache_loses_the_index_version
     cache.delete(search_index.VERSION_KEY)  # evicted: the next version must not be one already used
     tajik_page(slug="second", title="Ҳокимият ва ҷомеа", intro="Ҳокимият.")
     assert result_paths(search(client, "tg", "хокимият")) == ["/tg/second/", "/tg/power/"]
+
+
+def test_a_corrected_typo_is_kept_until_the_index_changes_and_random_words_keep_nothing(client, uncached_pages):
+    """A one-letter typo the index corrects is corrected once per change to the index (the next search
+    reads only the entries it shows); a word nothing corrects leaves nothing in the cache."""
+
+    def searched(query):
+        with CaptureQueriesContext(connection) as captured:
+            html = search(client, "tg", query)
+        return result_paths(html), 'class="did-you-mean"' in html, len(captured)
+
+    def corrections():
+        return [key for key in cache._cache if ":search:corrected:" in key]
+
+    cache.clear()
+    tajik_page()
+    searched("ҷомеа")  # the site, locales and content types are cached after a first request
+    paths, suggested, queries = searched("ғайрерасмии")  # one letter wrong
+    assert (paths, suggested) == (["/tg/power/"], True)
+    assert searched("ғайрерасмии") == (["/tg/power/"], True, 1)  # only the entries shown
+    assert queries > 1
+    assert len(corrections()) == 1
+
+    for made_up in ("зқхъюйфщшэ", "ғайрерасмиибғ"):
+        assert searched(made_up)[:2] == ([], False)
+    assert len(corrections()) == 1
+
+    second = tajik_page(slug="second", title="Ғайрирасмии ҷомеа", intro="Ғайрирасмии.")
+    assert searched("ғайрерасмии")[0] == ["/tg/second/", "/tg/power/"]
+    second.unpublish()
+    assert searched("ғайрерасмии")[0] == ["/tg/power/"]
