@@ -172,6 +172,22 @@ def _bump(tags):
     cache.set_many({TAG_PREFIX + tag: token for tag in tags}, timeout=None)
 
 
+def _start(tags):
+    """{tag: version} for tags missing from the cache (never changed, or evicted by Redis: they have no
+    timeout, but an LRU policy may still drop them): a new token, never one a page, route or structure kept
+    before could carry; another worker's if it started the tag first. One cache call with Redis."""
+    token = uuid.uuid4().hex[:12]
+    keys = [TAG_PREFIX + tag for tag in tags]
+    add_many = getattr(cache, "add_many", None)  # home.redis_cache.SharedRedisCache
+    if add_many is not None:
+        found = add_many(dict.fromkeys(keys, token), timeout=None)
+    else:
+        for key in keys:
+            cache.add(key, token, timeout=None)
+        found = cache.get_many(keys)
+    return {tag: found.get(key, token) for tag, key in zip(tags, keys, strict=True)}
+
+
 def _now_and_after_commit(action):
     # Now, so this process never serves the old page again; and once more when the change is
     # committed, so a page another worker rebuilt from the old rows in between is not kept.
@@ -192,14 +208,14 @@ def changed(tags):
 
 
 def versions(tags, also=()):
-    """(version of everything, {tag: version}) now, a tag never changed having the version None.
+    """(version of everything, {tag: version}) now; a tag missing from the cache starts at a new token (_start).
 
     One cache call at most; during a request, none for what the request has read already. When a call is
     made, the cache keys `also` are read with it, for ``cached(key)`` later in the request.
     """
     memo = _memo.tags if _memo.active else None
     version = _memo.version if _memo.active else None
-    missing = [tag for tag in tags if memo is None or tag not in memo]
+    missing = [tag for tag in tags if memo is None or memo.get(tag) is None]
     if missing or version is None:
         keys = [TAG_PREFIX + tag for tag in missing]
         also = [key for key in also if key and _memo.active and key not in _memo.prefetched]
@@ -210,6 +226,9 @@ def versions(tags, also=()):
             version = found.get(VERSION_KEY)
             _remember_version(version)
         read = {tag: found.get(TAG_PREFIX + tag) for tag in missing}
+        absent = [tag for tag, value in read.items() if value is None]
+        if absent:
+            read.update(_start(absent))
         if memo is not None:
             memo.update(read)
         else:
@@ -218,7 +237,7 @@ def versions(tags, also=()):
 
 
 def tag_versions(tags):
-    """{tag: version} now; a tag never changed has the version None."""
+    """{tag: version} now; a tag missing from the cache starts at a new token (_start)."""
     return versions(tags)[1]
 
 
@@ -411,8 +430,8 @@ def freshness(entry):
         _memo.tags.update({tag: found.get(TAG_PREFIX + tag) for tag in tags})
     if found.get(VERSION_KEY) != entry["version"]:
         return GONE
-    if any(found.get(TAG_PREFIX + tag) != version for tag, version in entry["tags"].items()):
-        return STALE
+    if any(found.get(TAG_PREFIX + tag) != version or version is None for tag, version in entry["tags"].items()):
+        return STALE  # a tag missing now has no version a copy can carry (see _start)
     return FRESH
 
 

@@ -7,6 +7,7 @@ connection pool, which redis-py replaces after a fork, so one per server and pro
 
 import threading
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.utils.functional import cached_property
 
@@ -43,3 +44,20 @@ class SharedRedisCache(RedisCache):
             with _clients_lock:
                 client = _clients.setdefault(key, self._class(self._servers, **self._options))
         return client
+
+    def add_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        """cache.add() for each key, then every key's value now ({key: value}, its own or one already there),
+        in one round trip."""
+        keys = {self.make_and_validate_key(key, version=version): key for key in data}
+        timeout = self.get_backend_timeout(timeout)
+        if not keys or timeout == 0:
+            return self.get_many(list(data), version=version)
+        serializer = self._cache._serializer
+        pipeline = self._cache.get_client(None, write=True).pipeline(transaction=False)
+        for made, key in keys.items():
+            pipeline.set(made, serializer.dumps(data[key]), ex=timeout, nx=True)
+        pipeline.mget(list(keys))
+        values = pipeline.execute()[-1]
+        return {
+            key: serializer.loads(value) for key, value in zip(keys.values(), values, strict=True) if value is not None
+        }

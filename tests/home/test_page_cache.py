@@ -11,6 +11,7 @@ from courses.models import Certificate
 from home import page_cache
 from home.models import FooterText, StandardPage
 from home.page_cache import cache_key
+from home.redis_cache import SharedRedisCache
 from tests.factories import (
     PASSWORD,
     CoursePageFactory,
@@ -127,6 +128,51 @@ def test_made_up_search_queries_do_not_each_keep_an_entry(client, about):
     # A search that finds something keeps its first page of results.
     assert client.get("/en/search/?q=Hamkori").status_code == 200
     assert len([key for key in cache._cache if ":search:ranked:" in key]) == 1
+
+
+def _evict_tags():
+    """What Redis does to the tag versions under memory pressure (they have no timeout: LRU still may)."""
+    for made_key in [key for key in cache._cache if page_cache.TAG_PREFIX in key]:
+        cache.delete(made_key.split(":", 2)[2])  # ":<version>:<key>" in the local-memory cache
+
+
+def test_a_page_cached_before_a_publish_is_not_served_after_redis_evicts_its_tags(client):
+    """Tag versions have no timeout but Redis may still evict them (memory pressure): a missing tag starts
+    at a new value, never one a page stored earlier carries (None for a tag never changed, or older)."""
+    session = TrainingSessionPageFactory(title="Session 1: the law on CSOs", number=1)
+    cache.clear()  # Redis restarted: no tag has a version yet
+    client.get(session.url)
+    assert client.get(session.url)["X-Page-Cache"] == "hit"
+    for title in ("Session 1: the law on public associations", "Session 1: the law, again"):
+        session.title = title
+        session.save_revision().publish()  # changes the session's tags, not everything
+        _evict_tags()
+        response = client.get(session.url)
+        assert response["X-Page-Cache"] == "miss"
+        assert title in response.content.decode()
+        assert client.get(session.url)["X-Page-Cache"] == "hit"
+
+
+def test_missing_tags_start_in_one_redis_round_trip_keeping_a_version_already_there(monkeypatch):
+    """With Redis (home.redis_cache), tags missing from the cache are started in one call (SET NX and MGET)."""
+    redis = SharedRedisCache("redis://127.0.0.1:6379/9", {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"})
+    try:
+        redis.get("probe")
+    except Exception:  # noqa: BLE001
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    keys = [page_cache.TAG_PREFIX + tag for tag in ("page:1", "page:2")]
+    try:
+        redis.set(keys[1], "theirs", None)  # another worker started (or bumped) this tag first
+        monkeypatch.setattr(page_cache, "cache", redis)
+        calls = _count_cache_calls(monkeypatch, redis)
+        found = page_cache.tag_versions(["page:1", "page:2"])
+        assert found["page:2"] == "theirs"
+        assert found["page:1"] is not None
+        assert calls == ["get_many", "add_many"]
+        assert page_cache.tag_versions(["page:1", "page:2"]) == found  # kept
+        assert redis._cache.get_client().ttl(redis.make_key(keys[0])) == -1  # with no timeout, as bumped tags
+    finally:
+        redis.delete_many(keys)
 
 
 def test_cache_keys_include_the_scheme(client, about):
@@ -256,9 +302,9 @@ def test_a_fragment_is_rendered_once_for_every_reader(client):
 # --- What a request asks the cache ------------------------------------------------------------
 
 
-def _count_cache_calls(monkeypatch):
+def _count_cache_calls(monkeypatch, backend=None):
     """Records each call to the cache (not those it makes to itself, as get_many calling get)."""
-    backend = caches["default"]
+    backend = backend or caches["default"]
     calls, depth = [], [0]
 
     def counted(name, original):
@@ -273,8 +319,9 @@ def _count_cache_calls(monkeypatch):
 
         return call
 
-    for name in ("get", "get_many", "set", "set_many", "add", "delete", "incr", "has_key"):
-        monkeypatch.setattr(backend, name, counted(name, getattr(backend, name)))
+    for name in ("get", "get_many", "set", "set_many", "add", "add_many", "delete", "incr", "has_key"):
+        if hasattr(backend, name):
+            monkeypatch.setattr(backend, name, counted(name, getattr(backend, name)))
     return calls
 
 
