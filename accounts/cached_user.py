@@ -41,11 +41,14 @@ def keep(version_key, version, entry_key, value):
     cache.set(entry_key, (version, value), SECONDS)
 
 
-def bump(version_key):
-    """Make what is kept under this version stale: now, and once more when the change is committed."""
+def bump(*version_keys):
+    """Make what is kept under these versions stale: now, and once more when the change is committed."""
+    if not version_keys:
+        return
 
     def action():
-        cache.set(version_key, uuid.uuid4().hex[:12], timeout=None)
+        token = uuid.uuid4().hex[:12]
+        cache.set_many(dict.fromkeys(version_keys, token), timeout=None)
 
     action()
     transaction.on_commit(action)

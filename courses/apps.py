@@ -9,7 +9,10 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import credentials, signal_handlers
+        from accounts import cached_user
+
+        from . import credentials, learning_state, signal_handlers
 
         signal_handlers.connect()
+        cached_user.ALSO.append(learning_state.keys)  # read with the signed-in user, in one cache call
         checks.register(credentials.check_signing_key, checks.Tags.security, deploy=True)

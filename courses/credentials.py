@@ -45,6 +45,7 @@ from openbadgeslib.ob3.status_list import DEFAULT_SIZE_BITS
 
 from home.addresses import public_url
 
+from . import learning_state
 from .models import Certificate, CoursePage, RevokedStatusIndex
 
 logger = logging.getLogger(__name__)
@@ -219,6 +220,7 @@ def issue(certificate, language):
     )
     token = OB3Signer(_private_pem(), algorithm=ALGORITHM).sign(credential)
     Certificate.objects.filter(pk=certificate.pk, credential="").update(credential=token)
+    learning_state.changed(certificate.learner_id)
     certificate.refresh_from_db(fields=["credential"])
     return certificate.credential
 

@@ -33,6 +33,7 @@ from home.languages import nearest_languages
 from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone, thematic_areas_in
 from home.transactions import atomic_with_retry
 
+from . import learning_state
 from .blocks import LessonStreamBlock, QuizQuestionBlock, QuizStreamBlock
 
 
@@ -380,6 +381,7 @@ class Certificate(models.Model):
         Certificate.objects.filter(pk=self.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now(), revocation_reason=reason
         )
+        learning_state.changed(self.learner_id)
         self.refresh_from_db(fields=["revoked_at", "revocation_reason"])
 
 
@@ -847,6 +849,7 @@ def complete_lesson(user, lesson):
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson_key=lesson.translation_key, last_activity_at=timezone.now()
     )
+    learning_state.changed(user.pk)
     return _progress_completing(user, course, CourseOutline.for_course(course))
 
 
@@ -874,6 +877,7 @@ def complete_course(user, enrolment):
         )
         if created:  # one date for the completion wherever it is shown
             Certificate.objects.filter(pk=certificate.pk).update(issued_at=now)
+    learning_state.changed(user.pk)
     return Enrolment.objects.get(pk=enrolment.pk)
 
 
@@ -933,6 +937,7 @@ def _complete_enrolments(course_key, candidates, language):
         )
     )
     Certificate.objects.filter(pk__in=new).update(issued_at=now)
+    learning_state.changed(*learners)
 
     def issue_credentials():
         from . import credentials
@@ -1061,6 +1066,7 @@ def _complete_passed_lesson(user, lesson, course_path, enrolment):
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson_key=lesson.translation_key, last_activity_at=timezone.now()
     )
+    learning_state.changed(user.pk)
     if enrolment.completed_at:
         return
     # The outline has at least the live lessons of this translation, and the learner finished it only
@@ -1087,7 +1093,10 @@ def lesson_context(request, lesson):
         "lesson_total": len(lessons),
     }
     user = request.user
-    progress = CourseProgress.for_user(user, course, outline)
+    # What is personal comes from the learner's kept state (learning_state): no query when nothing changed.
+    state = learning_state.of(user) if user.is_authenticated else None
+    enrolment = state.enrolment(course.translation_key) if state else None
+    progress = CourseProgress(enrolment, enrolment.completed_keys, outline) if enrolment else None
     context["progress"] = progress
     context["is_complete"] = bool(progress and lesson.translation_key in progress.completed_keys)
     # Reading a lesson changes nothing (a GET is not an action): progress moves on completing or passing.
@@ -1102,7 +1111,7 @@ def lesson_context(request, lesson):
     if progress and lesson.has_quiz:
         # Reading the quiz writes nothing either: the order of its questions is derived (quiz_seed), and
         # the form carries its round, so submit_quiz saves one attempt for it, in that order.
-        finished = list(finished_attempts(user, lesson))
+        finished = state.attempts_at(lesson.translation_key)
         context["attempts"] = finished
         context["best_score"] = max((a.score for a in finished), default=None)
         left = max(0, lesson.max_attempts - len(finished)) if lesson.max_attempts else None

@@ -1,15 +1,18 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import credentials
+from . import credentials, learning_state
 from .models import (
     Certificate,
     CoursePage,
+    Enrolment,
+    LessonCompletion,
     LessonPage,
+    QuizAttempt,
     RevokedStatusIndex,
     claim_participations,
     complete_finished_enrolments,
@@ -102,3 +105,7 @@ def connect():
     # A course published again after lessons left it while it was not live (nobody could complete it then).
     page_published.connect(lessons_left_course, sender=CoursePage, dispatch_uid="courses-complete-after-publish")
     post_page_move.connect(lesson_moved, dispatch_uid="courses-complete-after-move")
+    # Every saved or deleted row of a learner's progress makes their kept state stale (learning_state).
+    for model in (Enrolment, LessonCompletion, QuizAttempt, Certificate):
+        for signal in (post_save, post_delete):
+            signal.connect(learning_state.row_changed, sender=model, dispatch_uid=f"learning-state-{model.__name__}")

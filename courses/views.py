@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from openbadgeslib.ob3.credential import OB3_CONTEXT
 
-from . import credentials, verification
+from . import credentials, learning_state, verification
 from .certificate_pdf import certificate_pdf
 from .models import (
     AlreadySubmitted,
@@ -24,7 +24,6 @@ from .models import (
     QuizRefused,
     complete_lesson,
     enrol,
-    enrolments_of,
     structures_by_key,
     submit_quiz,
 )
@@ -143,11 +142,10 @@ def attempt_view(request, attempt_id):
 @login_required
 def dashboard_view(request):
     """My learning: each course's progress, recent quiz results and certificates. The courses and their
-    lessons come from the cache (courses.models.structures_by_key); what is personal costs three queries."""
-    user = request.user
-    enrolments = enrolments_of(user)
-    certificates = list(Certificate.objects.filter(learner=user).order_by("-issued_at"))
-    attempts = list(QuizAttempt.objects.filter(learner=user, status=QuizAttempt.Status.FINISHED)[:5])
+    lessons come from the cache (courses.models.structures_by_key), what is personal from the learner's kept state
+    (courses.learning_state): no query when the learner changed nothing since."""
+    state = learning_state.of(request.user)  # kept in the cache until the learner changes something
+    enrolments, certificates, attempts = state.enrolments, state.certificates, state.attempts[:5]
     structures = structures_by_key([e.course_key for e in enrolments] + [c.course_key for c in certificates])
     language = get_language()
     pages = {}  # {course key: the live course page in the reader's language, else the nearest}

@@ -1,0 +1,104 @@
+"""A learner's progress is kept in the cache between their own actions, and every action shows at once.
+
+A signed-in lesson or My learning asks the database nothing personal while the learner changes nothing;
+completing a lesson, passing a quiz, an editor's change that completes the course, a revoked certificate:
+the learner's next page shows it. Two learners never see each other's progress.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import Certificate, complete_finished_enrolments
+from tests.factories import UserFactory
+
+from .conftest import answer_quiz
+
+pytestmark = pytest.mark.django_db
+
+PERSONAL = ('"courses_enrolment"', '"courses_lessoncompletion"', '"courses_quizattempt"', '"courses_certificate"')
+
+
+def personal_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, [q["sql"] for q in context.captured_queries if any(t in q["sql"] for t in PERSONAL)]
+
+
+@pytest.fixture
+def enrolled(learner_client, course):
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    return learner_client
+
+
+def test_a_learners_pages_read_nothing_personal_from_the_database_once_kept(enrolled, lessons):
+    for url in (lessons[1].url, "/en/my-learning/"):
+        enrolled.get(url)
+        _response, queries = personal_queries(enrolled, url)
+        assert queries == [], url
+
+
+def test_a_completed_lesson_shows_at_once_on_the_lesson_and_on_my_learning(enrolled, lessons):
+    assert enrolled.get(lessons[0].url).context["is_complete"] is False
+    assert enrolled.get("/en/my-learning/").context["items"][0]["progress"].done == 0
+    enrolled.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
+    assert enrolled.get(lessons[0].url).context["is_complete"] is True
+    assert enrolled.get(lessons[1].url).context["progress"].done == 1
+    assert enrolled.get("/en/my-learning/").context["items"][0]["progress"].done == 1
+
+
+def test_a_passed_quiz_shows_at_once(enrolled, lessons):
+    quiz_lesson = lessons[1]
+    assert enrolled.get(quiz_lesson.url).context["attempts"] == []
+    enrolled.get("/en/my-learning/")
+    answer_quiz(enrolled, quiz_lesson)
+    response = enrolled.get(quiz_lesson.url)
+    assert len(response.context["attempts"]) == 1
+    assert response.context["is_complete"] is True
+    assert len(enrolled.get("/en/my-learning/").context["attempts"]) == 1
+
+
+def test_a_failed_quiz_shows_at_once(enrolled, lessons):
+    quiz_lesson = lessons[1]
+    enrolled.get(quiz_lesson.url)
+    answer_quiz(enrolled, quiz_lesson, right=False)
+    response = enrolled.get(quiz_lesson.url)
+    assert [attempt.passed for attempt in response.context["attempts"]] == [False]
+    assert response.context["is_complete"] is False
+
+
+def test_two_learners_never_see_each_others_progress(enrolled, course, lessons):
+    other = Client()
+    other.force_login(UserFactory(email="zarina@example.org"))
+    other.post(f"/en/learn/course/{course.pk}/enrol/")
+    other.get(lessons[0].url)
+    enrolled.get(lessons[0].url)
+    enrolled.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
+    assert enrolled.get(lessons[0].url).context["is_complete"] is True
+    assert other.get(lessons[0].url).context["is_complete"] is False
+    assert other.get("/en/my-learning/").context["items"][0]["progress"].done == 0
+    assert enrolled.get("/en/my-learning/").context["items"][0]["progress"].done == 1
+
+
+def test_an_editors_change_that_completes_the_course_shows_at_once(enrolled, learner, course, lessons):
+    enrolled.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
+    answer_quiz(enrolled, lessons[1])
+    assert enrolled.get("/en/my-learning/").context["certificates"] == []
+    lessons[2].unpublish()  # the only lesson left goes: the course is complete (once committed)
+    complete_finished_enrolments(course.translation_key)
+    response = enrolled.get("/en/my-learning/")
+    assert response.context["items"][0]["progress"].is_complete
+    assert len(response.context["certificates"]) == 1
+
+
+def test_a_revoked_certificate_shows_at_once(enrolled, learner, course, lessons):
+    enrolled.post(f"/en/learn/lesson/{lessons[0].pk}/complete/")
+    answer_quiz(enrolled, lessons[1])
+    answer_quiz(enrolled, lessons[2])
+    [(certificate, _page)] = enrolled.get("/en/my-learning/").context["certificates"]
+    assert not certificate.is_revoked
+    Certificate.objects.get(pk=certificate.pk).revoke("issued by mistake")
+    [(certificate, _page)] = enrolled.get("/en/my-learning/").context["certificates"]
+    assert certificate.is_revoked
