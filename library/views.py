@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -44,12 +44,40 @@ SEARCH_MAX_LENGTH = 200
 SORTS = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 
 
+class Kept(dict):
+    """What this process keeps of values the same for every reader (keys carry the facets version): emptied
+    when it holds `most` (a few hundred small values), so made-up keys cannot grow it without bound."""
+
+    def __init__(self, most):
+        super().__init__()
+        self.most = most
+
+    def keep(self, key, value):
+        if len(self) >= self.most:
+            self.clear()
+        self[key] = value
+        return value
+
+
+_kept_facets = Kept(50)
+_kept_counts = Kept(2000)
+
+
 def library_facets(index, version=None):
-    """The options of the filter form for one library (cached until content changes)."""
+    """The options of the filter form for one library (cached until content changes; kept in the process
+    too, read from Redis once per version)."""
     key = f"library:facets:{index.pk}:{version or facets_version()}"
-    facets = cache.get(key)
-    if facets is not None:
-        return facets
+    facets = _kept_facets.get(key)
+    if facets is None:
+        facets = cache.get(key)
+        if facets is None:
+            facets = _built_facets(index)
+            cache.set(key, facets, 3600)
+        _kept_facets.keep(key, facets)
+    return facets
+
+
+def _built_facets(index):
     area_rows = list(ThematicArea.objects.filter(locale_id=index.locale_id).values_list("slug", "name"))
     facet_rows = list(
         ResourcePage.objects.live()
@@ -63,13 +91,11 @@ def library_facets(index, version=None):
         (org.pk, getattr(org, f"name_{language}", "") or org.name)
         for org in Organisation.objects.filter(pk__in=organisation_ids)
     ]
-    facets = {
+    return {
         "areas": sorted_by_name(area_rows, key=itemgetter(1), language=language),
         "organisations": sorted_by_name(organisations, key=itemgetter(1), language=language),
         "years": sorted({year for _org, year in facet_rows if year}, reverse=True),
     }
-    cache.set(key, facets, 3600)
-    return facets
 
 
 def _int_or_none(value):
@@ -157,10 +183,13 @@ def resource_count(index, applied, resources, version=None):
     """How many resources match these filters, counted once until resources change (not on every request)."""
     filters = hashlib.sha256(repr(sorted(applied.items())).encode()).hexdigest()[:32]
     key = f"library:count:{index.pk}:{version or facets_version()}:{filters}"
-    count = cache.get(key)
+    count = _kept_counts.get(key)
     if count is None:
-        count = resources.count()
-        cache.set(key, count, 3600)
+        count = cache.get(key)
+        if count is None:
+            count = resources.count()
+            cache.set(key, count, 3600)
+        _kept_counts.keep(key, count)
     return count
 
 
@@ -255,6 +284,34 @@ def resource_cards(request, index, results, version):
     return [cards[keys[listed.pk]] for listed in results if keys[listed.pk] in cards]
 
 
+_kept_forms = Kept(600)
+
+
+def filter_form(request, index, version, facets, applied, sort, filter_options):
+    """The filter form with the applied filters selected: the same for every reader of a list with these
+    filters, so rendered once per process for each (library, facets version, language, filters, sort) the
+    form offers; a search (any words) or a made-up value is rendered each time and not kept."""
+    language = get_language()
+    key = None
+    if "q" not in applied and offered_filters(applied, facets) == applied:
+        key = (index.pk, index.url_path, version, language, sort, tuple(sorted(applied.items())))
+        form = _kept_forms.get(key)
+        if form is not None:
+            return form
+    context = {
+        "page_url": index.get_url(request),
+        "query": applied.get("q", ""),
+        "sort": sort,
+        "applied": applied,
+        "option_tags": {
+            name: option_tags(filter_options[options], applied.get(name), (index.pk, version, language, name))
+            for name, options in FILTER_OPTIONS.items()
+        },
+    }
+    form = get_template("includes/library_filters.html").render(context)
+    return _kept_forms.keep(key, form) if key else form
+
+
 def resource_list(request, index):
     resources, applied = filter_resources(index, request.GET)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
@@ -288,10 +345,7 @@ def resource_list(request, index):
             "query": applied.get("q", ""),
             "sort": sort,
             "filter_options": filter_options,
-            "option_tags": {
-                name: option_tags(filter_options[options], applied.get(name), (index.pk, version, get_language(), name))
-                for name, options in FILTER_OPTIONS.items()
-            },
+            "filter_form": filter_form(request, index, version, facets, applied, sort, filter_options),
             "can_open_files": can_open_members_files(request.user),
         }
     )

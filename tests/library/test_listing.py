@@ -5,6 +5,7 @@ transaction rolled back when the module ends; each test's own changes roll back 
 """
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -369,3 +370,30 @@ def test_kept_cards_are_not_read_again_after_the_cache_loses_their_version(clien
     cache.delete(FACETS_VERSION_KEY)
     Organisation.objects.filter(pk=shelf["world_bank"].pk).update(name_tg="Бонки Ҷаҳонӣ (нав)")  # no signal
     assert "Бонки Ҷаҳонӣ (нав)" in card_of(client, "tg", "resource-b")
+
+
+def test_a_list_seen_before_reads_only_its_version_and_cards_from_the_cache(client, shelf, uncached_pages):
+    """The filter options, the number of resources and the filter form of a list seen before in this
+    process are not read from the cache again (until the facets change); another sort order or other
+    filters get their own form."""
+    cache.clear()
+    found(client, "tg", "?type=report")
+    with (
+        mock.patch.object(cache, "get", wraps=cache.get) as get,
+        mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many,
+    ):
+        keys, response = found(client, "tg", "?type=report")
+    assert keys == {"B", "C"}
+    read = [call.args[0] for call in get.call_args_list] + [
+        key for call in get_many.call_args_list for key in call.args[0]
+    ]
+    assert {key for key in read if key.startswith("library:") and not key.startswith("library:card:")} == {
+        FACETS_VERSION_KEY
+    }
+    assert '<option value="report" selected>' in response.content.decode()
+
+    by_title = client.get("/tg/library/?sort=title").content.decode()
+    assert '<option value="title" selected>' in by_title and '<option value="report" selected>' not in by_title
+    newest = client.get("/tg/library/").content.decode()
+    assert " selected>" in newest and '<option value="title" selected>' not in newest
+    assert newest.count(" selected>") == 1  # the sort order
