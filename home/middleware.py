@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from . import page_cache
+from . import page_cache, sessions
 from .languages import is_site_language, remember_language
 
 
@@ -90,7 +90,11 @@ class CachedSiteMiddleware:
             key = page_cache.site_key(request)
             # The page at this address as last found (home.models.HomePage.route_cached) in the same call.
             route = page_cache.route_key(request)
-            version, found = page_cache.current_version_and(key, route)
+            # And the session of a signed-in reader (home.sessions), for when it is read.
+            session = sessions.cache_key(request)
+            version, found = page_cache.current_version_and(key, route, *([session] if session else []))
+            if session:
+                page_cache.remember(found, [session])
             kept = found[key]
             request.page_cache_route = found[route]
             if kept is not None and kept["version"] == version:

@@ -98,6 +98,11 @@ def remember(found, keys):
         _memo.prefetched.update({key: found.get(key) for key in keys})
 
 
+def prefetched(key):
+    """Whether this request has read the key already (``cached(key)`` then makes no cache call)."""
+    return bool(_memo.active and _memo.prefetched and key in _memo.prefetched)
+
+
 def cached(key):
     """cache.get(key), answered from what this request prefetched when it can (once)."""
     if _memo.active and key in (_memo.prefetched or {}):

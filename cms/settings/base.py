@@ -180,7 +180,8 @@ if REDIS_URL:
     }
     # Sessions read from the shared cache and written through to the database: a signed-in request
     # costs one query less. Only with a shared cache: a per-process copy would outlive a sign-out elsewhere.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Read with the request's first cache call (home.sessions).
+    SESSION_ENGINE = "home.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,0 +1,66 @@
+"""Sessions kept in the shared cache are read in the request's first cache call (home.sessions)."""
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+MY_LEARNING = "/en/my-learning/"
+
+
+@pytest.fixture(autouse=True)
+def cached_sessions(settings):
+    settings.SESSION_ENGINE = "home.sessions"
+
+
+@pytest.fixture
+def session_reads(monkeypatch):
+    """The cache calls that read a session key on its own (not together with others in one call)."""
+    reads, inside_many = [], []
+    backend = type(caches["default"])
+    original_get, original_get_many = backend.get, backend.get_many
+
+    def get(self, key, *args, **kwargs):
+        if str(key).startswith("django.contrib.sessions") and not inside_many:
+            reads.append(key)
+        return original_get(self, key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        inside_many.append(True)  # LocMemCache.get_many calls get for each key
+        try:
+            return original_get_many(self, keys, *args, **kwargs)
+        finally:
+            inside_many.pop()
+
+    monkeypatch.setattr(backend, "get", get)
+    monkeypatch.setattr(backend, "get_many", get_many)
+    return reads
+
+
+def test_a_signed_in_request_reads_its_session_with_the_first_cache_call(session_reads):
+    client = Client()
+    client.force_login(UserFactory())
+    assert client.get(MY_LEARNING).status_code == 200  # the session is now in the cache
+    session_reads.clear()
+    assert client.get(MY_LEARNING).status_code == 200
+    assert session_reads == []
+
+
+def test_signing_out_ends_the_session_at_once():
+    client, other = Client(), Client()
+    client.force_login(UserFactory())
+    other.cookies = client.cookies  # the same session in another browser
+    assert other.get(MY_LEARNING).status_code == 200
+    client.post("/en/accounts/logout/")
+    assert other.get(MY_LEARNING).status_code == 302
+
+
+def test_a_made_up_session_cookie_is_not_signed_in():
+    client = Client()
+    client.cookies["sessionid"] = "x" * 32
+    assert client.get(MY_LEARNING).status_code == 302
+    client.cookies["sessionid"] = "<script>" * 10
+    assert client.get(MY_LEARNING).status_code == 302
