@@ -95,6 +95,11 @@ class CachedSiteMiddleware:
             version, found = page_cache.current_version_and(key, route, *([session] if session else []))
             if session:
                 page_cache.remember(found, [session])
+                user_id = (found[session] or {}).get(SESSION_KEY)
+                if user_id is not None:  # the user and their state, read with the next call (routing's)
+                    from accounts.cached_user import keys_for
+
+                    page_cache.want(keys_for(user_id))
             kept = found[key]
             request.page_cache_route = found[route]
             if kept is not None and kept["version"] == version:

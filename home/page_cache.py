@@ -69,6 +69,7 @@ _memo = _RequestMemo()
 
 def request_started():
     _memo.active, _memo.version, _memo.tags, _memo.prefetched = True, None, {}, {}
+    _memo.wanted = ()
 
 
 def request_finished():
@@ -96,6 +97,15 @@ def remember(found, keys):
     """Keep what a call of this request read (``found`` of ``keys``) for ``cached(key)`` later in the request."""
     if _memo.active:
         _memo.prefetched.update({key: found.get(key) for key in keys})
+
+
+def want(keys):
+    """Read these keys with this request's next call of ``versions`` that reads the cache (for ``cached(key)``);
+    returns what was wanted before, which is no longer. Nothing outside requests."""
+    before = getattr(_memo, "wanted", ()) if _memo.active else ()
+    if _memo.active:
+        _memo.wanted = tuple(keys)
+    return before
 
 
 def prefetched(key):
@@ -223,6 +233,7 @@ def versions(tags, also=()):
     missing = [tag for tag in tags if memo is None or memo.get(tag) is None]
     if missing or version is None:
         keys = [TAG_PREFIX + tag for tag in missing]
+        also = [*also, *want(())] if _memo.active else also  # and what the request wants read next (want)
         also = [key for key in also if key and _memo.active and key not in _memo.prefetched]
         found = cache.get_many([*keys, *also] if version is not None else [VERSION_KEY, *keys, *also])
         if also:

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from tests.factories import UserFactory
+from tests.factories import StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +64,44 @@ def test_a_made_up_session_cookie_is_not_signed_in():
     assert client.get(MY_LEARNING).status_code == 302
     client.cookies["sessionid"] = "<script>" * 10
     assert client.get(MY_LEARNING).status_code == 302
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """Each call to the cache that reads (get or get_many, not those get_many makes itself): its keys."""
+    calls, inside_many = [], []
+    backend = type(caches["default"])
+    original_get, original_get_many = backend.get, backend.get_many
+
+    def get(self, key, *args, **kwargs):
+        if not inside_many:
+            calls.append([key])
+        return original_get(self, key, *args, **kwargs)
+
+    def get_many(self, keys, *args, **kwargs):
+        calls.append(list(keys))
+        inside_many.append(True)
+        try:
+            return original_get_many(self, keys, *args, **kwargs)
+        finally:
+            inside_many.pop()
+
+    monkeypatch.setattr(backend, "get", get)
+    monkeypatch.setattr(backend, "get_many", get_many)
+    return calls
+
+
+@pytest.mark.usefixtures("uncached_pages")
+def test_a_signed_in_page_makes_no_more_cache_calls_than_for_an_anonymous_reader(cache_calls):
+    """The session, the user and their learning state are read with calls the page makes anyway."""
+    page = StandardPageFactory(title="About the programme", slug="about-the-programme")
+    anonymous, signed_in = Client(), Client()
+    signed_in.force_login(UserFactory())
+    for client in (anonymous, signed_in):
+        assert client.get(page.url).status_code == 200  # what is kept is now kept
+    counts = []
+    for client in (anonymous, signed_in):
+        cache_calls.clear()
+        client.get(page.url)
+        counts.append(len(cache_calls))
+    assert counts[1] == counts[0], cache_calls
