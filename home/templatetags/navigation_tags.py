@@ -1,3 +1,4 @@
+import functools
 import uuid
 
 from django import template
@@ -160,14 +161,25 @@ def _language_links(request, page, current, on_page):
                 target = _nearest_translated_ancestor(ancestors, code)
             entry["url"] = target.get_url(request) if target else f"/{code}/"
         elif request is not None:
-            # translate_url resolves the path in the current language, then reverses it in `code`; a path it
-            # cannot resolve comes back as it was, and `//evil.example/en/` must not become a link off the site.
-            url = translate_url(request.get_full_path(), code)
-            entry["url"] = url if is_local_path(url) else f"/{code}/"
+            path = request.get_full_path()
+            # Kept per process for the usual short paths; a long made-up one is worked out, not kept.
+            translated = _translated_path if len(path) <= 200 else _translated_path.__wrapped__
+            entry["url"] = translated(path, current, code)
         else:
             entry["url"] = f"/{code}/"
         links.append(entry)
     return links
+
+
+@functools.lru_cache(maxsize=1024)
+def _translated_path(path, current, code):
+    """The path in another language (for views that are not pages: My learning, search...), worked out once
+    per process for each path: it depends only on the path, the current language and the URL patterns.
+
+    translate_url resolves the path in the current language, then reverses it in `code`; a path it cannot
+    resolve comes back as it was, and `//evil.example/en/` must not become a link off the site."""
+    url = translate_url(path, code)
+    return url if is_local_path(url) else f"/{code}/"
 
 
 def is_local_path(url):

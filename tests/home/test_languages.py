@@ -124,3 +124,19 @@ def test_unpublishing_a_translated_ancestor_changes_the_fallback_link_of_the_pag
     switcher = _switcher(client, "/en/about/partners/")
     assert 'href="/tg/about/"' not in switcher
     assert 'href="/tg/"' in switcher
+
+
+def test_language_links_of_a_view_that_is_not_a_page_are_worked_out_once_per_address(client, monkeypatch):
+    from home.templatetags import navigation_tags
+
+    calls = []
+    original = navigation_tags.translate_url
+    monkeypatch.setattr(navigation_tags, "translate_url", lambda *args: calls.append(args) or original(*args))
+    client.force_login(UserFactory())
+    client.get("/en/my-learning/")
+    calls.clear()
+    switcher = _switcher(client, "/en/my-learning/")
+    assert 'href="/tg/my-learning/"' in switcher and 'href="/ru/my-learning/"' in switcher
+    assert calls == []
+    switcher = _switcher(client, "/ru/my-learning/")
+    assert 'href="/en/my-learning/"' in switcher and 'href="/tg/my-learning/"' in switcher
