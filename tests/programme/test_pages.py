@@ -1,6 +1,9 @@
 """The training programme, consultation and forum pages, as a reader and an editor see them."""
 
+from unittest import mock
+
 import pytest
+from django.core.cache import cache
 from django.utils.html import escape
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
@@ -262,3 +265,30 @@ def test_editor_creates_a_russian_translation_of_a_new_session_and_publishes_it(
     html = client.get("/ru/training/").content.decode()
     assert 'href="/ru/training/budget-advocacy/"' in html
     assert "Бюджетная адвокация" in client.get("/ru/training/budget-advocacy/").content.decode()
+
+
+def test_a_session_is_rendered_once_for_readers_until_it_or_a_neighbour_changes(
+    client, programme, page_in, uncached_pages
+):
+    """What a session shows every anonymous reader is rendered once (no cache call for its content on the
+    next request), in each language, and a published change to the session or to a neighbour shows at once."""
+    url = "/en/training/persuasion-and-communication/"
+    client.get(url)
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        html = client.get(url).content.decode()
+    assert not [call for call in get.call_args_list if "session-content" in str(call.args[0])]
+    assert 'rel="prev" class="prev-next__prev" href="/en/training/power-structures/"' in html
+    tajik = client.get("/tg/training/persuasion-and-communication/").content.decode()
+    assert SESSIONS[2][2]["tg"] in tajik and SESSIONS[2][2]["en"] not in tajik
+
+    session = page_in("en", "/training/persuasion-and-communication/")
+    session.title = "Persuasion, renamed"
+    session.save_revision().publish()
+    assert "<h1>Persuasion, renamed</h1>" in client.get(url).content.decode()
+    previous = page_in("en", "/training/power-structures/")
+    previous.title = "Power structures, renamed"
+    previous.save_revision().publish()
+    assert "</span> Power structures, renamed</a>" in client.get(url).content.decode()
+    # A signed-in reader gets the page rendered for them (a trainer may see more), with the same content.
+    client.force_login(UserFactory())
+    assert "<h1>Persuasion, renamed</h1>" in client.get(url).content.decode()
