@@ -1118,8 +1118,25 @@ def lesson_context(request, lesson):
         context["attempts_left"] = left
         if left != 0:
             context["quiz_round"] = len(finished)
-            context["quiz_questions"] = lesson.ordered_questions(quiz_seed(user, lesson, len(finished)))
+            context["quiz_seed"] = quiz_seed(user, lesson, len(finished))
+            context["quiz_questions"] = OrderedQuestions(lesson, context["quiz_seed"])
     return context
+
+
+class OrderedQuestions:
+    """A lesson's quiz questions in one round's order (``ordered_questions``), worked out only when the page
+    renders them: not when the form's questions are kept for this revision and order (lesson_page.html)."""
+
+    def __init__(self, lesson, seed):
+        self.lesson, self.seed, self._questions = lesson, seed, None
+
+    def __bool__(self):
+        return True  # a lesson with a quiz has questions (LessonPage.has_quiz)
+
+    def __iter__(self):
+        if self._questions is None:
+            self._questions = self.lesson.ordered_questions(self.seed)
+        return iter(self._questions)
 
 
 # --- In-person deliveries of the training sessions ------------------------------------------------

@@ -184,6 +184,14 @@ if REDIS_URL:
     SESSION_ENGINE = "home.sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments kept in each process, for {% cache ... using="fragments" %} whose key carries a version
+# that changes with what they show (home.page_cache): no cache call to reuse them.
+LOCAL_FRAGMENTS = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+CACHES["fragments"] = LOCAL_FRAGMENTS
 
 # --- Accounts ----------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

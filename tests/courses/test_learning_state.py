@@ -102,3 +102,23 @@ def test_a_revoked_certificate_shows_at_once(enrolled, learner, course, lessons)
     Certificate.objects.get(pk=certificate.pk).revoke("issued by mistake")
     [(certificate, _page)] = enrolled.get("/en/my-learning/").context["certificates"]
     assert certificate.is_revoked
+
+
+def test_the_quiz_questions_are_worked_out_once_per_order_and_again_after_a_publish(enrolled, lessons, monkeypatch):
+    from courses.models import LessonPage
+
+    from .conftest import quiz_form
+
+    quiz_lesson = LessonPage.objects.get(pk=lessons[1].pk)
+    calls = []
+    original = LessonPage.ordered_questions
+    monkeypatch.setattr(
+        LessonPage, "ordered_questions", lambda self, seed=None: calls.append(seed) or original(self, seed)
+    )
+    order = quiz_form(enrolled.get(quiz_lesson.url)).order
+    calls.clear()
+    assert quiz_form(enrolled.get(quiz_lesson.url)).order == order
+    assert calls == []  # the form's questions in this order were kept
+    quiz_lesson.save_revision().publish()
+    assert quiz_form(enrolled.get(quiz_lesson.url)).order == order
+    assert len(calls) == 1
