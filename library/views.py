@@ -2,8 +2,10 @@
 
 import hashlib
 import logging
+import time
 from operator import itemgetter
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
@@ -312,6 +314,26 @@ def filter_form(request, index, version, facets, applied, sort, filter_options):
     return _kept_forms.keep(key, form) if key else form
 
 
+_kept_rows = Kept(2000)
+
+
+def listed_rows(request, index, version, applied, sort, page_obj):
+    """The rows of one page of a list the filter form offers, the same for every reader: read from the
+    database once per process until a resource, area or organisation changes (the facets version), a page
+    under the library is published, unpublished, moved or made private (its page_state), or
+    PAGE_CACHE_SECONDS pass. None in a preview."""
+    if getattr(request, "is_preview", False):
+        return None
+    key = (index.pk, page_cache.page_state(index), version, sort, tuple(sorted(applied.items())), page_obj.number)
+    now = time.monotonic()
+    kept = _kept_rows.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    rows = list(page_obj.object_list)
+    _kept_rows.keep(key, (now + (settings.PAGE_CACHE_SECONDS or 60), rows))
+    return rows
+
+
 def resource_list(request, index):
     resources, applied = filter_resources(index, request.GET)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
@@ -320,9 +342,12 @@ def resource_list(request, index):
     version = facets_version()
     facets = library_facets(index, version)
     paginator = Paginator(resources.values_list(*Listed.FIELDS), PER_PAGE)
-    if offered_filters(applied, facets) == applied:  # not for searches or made-up values: no key per request
+    offered = offered_filters(applied, facets) == applied  # not for searches or made-up values: no key per request
+    if offered:
         paginator.count = resource_count(index, applied, resources, version)
     page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    rows = listed_rows(request, index, version, applied, sort, page_obj) if offered else None
+    page_obj.object_list = list(page_obj.object_list) if rows is None else rows
     results = [Listed(*row) for row in page_obj.object_list]
     page_cache.allow_query(request, understood_query(request.GET, applied, facets, sort, page_obj.number))
 

@@ -397,3 +397,28 @@ def test_a_list_seen_before_reads_only_its_version_and_cards_from_the_cache(clie
     newest = client.get("/tg/library/").content.decode()
     assert " selected>" in newest and '<option value="title" selected>' not in newest
     assert newest.count(" selected>") == 1  # the sort order
+
+
+def test_a_page_of_the_list_is_read_from_the_database_once_until_the_library_changes(client, shelf, uncached_pages):
+    """The rows of a list the form offers are the same for every reader: read once, then kept until a
+    resource is published, unpublished or moved; a search is read each time."""
+
+    def listed(query=""):
+        with CaptureQueriesContext(connection) as captured:
+            keys, _response = found(client, "en", query)
+        return keys, [query for query in captured.captured_queries if "library_resourcepage" in query["sql"]]
+
+    assert listed("?sort=title")[0] == ALL
+    assert listed("?sort=title") == (ALL, [])
+    assert listed("?type=report")[0] == {"B", "C"}
+    assert listed("?type=report") == ({"B", "C"}, [])
+    assert listed("?q=water")[1] != []  # a search: no kept rows
+
+    new = resource("Zebra crossings report", slug="resource-f", resource_type="report")
+    assert listed("?sort=title")[0] == ALL | {"F"}
+    assert listed("?type=report")[0] == {"B", "C", "F"}
+    new.unpublish()
+    assert listed("?sort=title")[0] == ALL
+    moved = shelf["pages"]["B"]
+    moved.move(section("library", "en").get_parent(), pos="last-child")  # out of the library
+    assert listed("?sort=title")[0] == ALL - {"B"}
