@@ -122,3 +122,29 @@ def test_the_quiz_questions_are_worked_out_once_per_order_and_again_after_a_publ
     quiz_lesson.save_revision().publish()
     assert quiz_form(enrolled.get(quiz_lesson.url)).order == order
     assert len(calls) == 1
+
+
+def test_a_lesson_body_is_kept_in_the_process_and_a_published_change_shows_at_once(enrolled, lessons, monkeypatch):
+    from django.core.cache import caches
+
+    from courses.models import LessonPage
+
+    from .conftest import paragraph
+
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    enrolled.get(lesson.url)
+    reads = []
+    shared = caches["default"]  # in the tests the same class as the process's own "fragments"
+    original = type(shared).get
+
+    def get(self, key, *args, **kwargs):
+        if self is shared:
+            reads.append(key)
+        return original(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(type(shared), "get", get)
+    enrolled.get(lesson.url)
+    assert not [key for key in reads if "template.cache" in str(key)]  # no shared-cache call for the body
+    lesson.body = [paragraph("<p>Budget hearings are open to the public.</p>")]
+    lesson.save_revision().publish()
+    assert "Budget hearings are open to the public." in enrolled.get(lesson.url).content.decode()
