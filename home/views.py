@@ -1,4 +1,5 @@
 import posixpath
+import time
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -35,10 +36,48 @@ SNIPPET_WORDS = 35
 
 
 class SearchHit:
-    """One result as the template shows it: the page, its title, and a snippet with the matches marked."""
+    """One result as the template shows it: the page's address and kind, its title, and a snippet with the
+    matches marked."""
 
-    def __init__(self, page, title, snippet):
-        self.page, self.title, self.snippet = page, title, snippet
+    def __init__(self, url, kind, title, snippet):
+        self.url, self.kind, self.title, self.snippet = url, kind, title, snippet
+
+
+# Each process keeps the hits of the pages of results it showed (a few KB each), by index version: the same
+# for every reader until the index changes. Only for searches that found pages; emptied when it holds
+# KEPT_HITS pages of results, and each is used for RESULTS_SECONDS at most, like the kept ranking.
+_kept_hits = {}
+KEPT_HITS = 500
+
+
+def search_hits(request, found, ids, language):
+    """The hits of these result ids (and the spelling of a correction, spelt from them)."""
+    version = getattr(found.page_ids, "version", None)
+    key = None
+    if ids and version is not None:
+        match_keys = tuple(sorted(found.match_keys))
+        key = (request.scheme, request.get_host(), version, language, tuple(ids), match_keys, found.corrected)
+        kept = _kept_hits.get(key)
+        if kept is not None and kept[0] > time.monotonic():
+            return kept[1], kept[2]
+    entries = SearchEntry.objects.select_related("page").in_bulk(ids)
+    if found.corrected:
+        search_index.spell_suggestion(found, language, entries.values())
+    hits = [
+        SearchHit(
+            entries[pk].page.get_url(request),
+            entries[pk].page.specific_class,
+            entries[pk].title,
+            search_index.highlight(entries[pk].text, found.match_keys, language, max_words=SNIPPET_WORDS),
+        )
+        for pk in ids
+        if pk in entries
+    ]
+    if key is not None:
+        if len(_kept_hits) >= KEPT_HITS:
+            _kept_hits.clear()
+        _kept_hits[key] = (time.monotonic() + search_index.RESULTS_SECONDS, hits, found.suggestion)
+    return hits, found.suggestion
 
 
 def search(request):
@@ -51,19 +90,9 @@ def search(request):
         found = search_index.search(query, language)
         paginator = Paginator(found.page_ids, SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
-        ids = list(results_page.object_list)
-        entries = SearchEntry.objects.select_related("page").in_bulk(ids)
+        results_page.object_list, suggestion = search_hits(request, found, list(results_page.object_list), language)
         if found.corrected:
-            search_index.spell_suggestion(found, language, entries.values())
-        results_page.object_list = [
-            SearchHit(
-                entries[pk].page,
-                entries[pk].title,
-                search_index.highlight(entries[pk].text, found.match_keys, language, max_words=SNIPPET_WORDS),
-            )
-            for pk in ids
-            if pk in entries
-        ]
+            found.suggestion = suggestion
     context = {
         "query": query,
         "results": results_page,
