@@ -260,12 +260,20 @@ class Listed:
         return f"library:card:{version}:{language}:{self.pk}:{self.live_revision_id}:{where}"
 
 
+_kept_cards = Kept(2000)
+
+
 def resource_cards(request, index, results, version):
     """The cards of one page of the list, each rendered once per language until resources, thematic areas or
     organisations change (the facets version), its revision or its address: the same for every reader."""
     language = get_language()
     keys = {listed.pk: listed.card_key(version, language) for listed in results}
-    cards = cache.get_many(keys.values())
+    # Kept in the process too: read from Redis once per process and key (the key changes with the card).
+    cards = {key: _kept_cards[key] for key in keys.values() if key in _kept_cards}
+    if len(cards) < len(keys):
+        found = cache.get_many([key for key in keys.values() if key not in cards])
+        for key, card in found.items():
+            cards[key] = _kept_cards.keep(key, card)
     missing = [pk for pk, key in keys.items() if key not in cards]
     if missing:
         resources = list(
@@ -282,7 +290,8 @@ def resource_cards(request, index, results, version):
             for resource in resources
         }
         cache.set_many(rendered, 3600)
-        cards.update(rendered)
+        for key, card in rendered.items():
+            cards[key] = _kept_cards.keep(key, card)
     return [cards[keys[listed.pk]] for listed in results if keys[listed.pk] in cards]
 
 
