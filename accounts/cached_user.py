@@ -7,8 +7,10 @@ never make the change invisible: its entry carries the old version and is ignore
 progress and anything else registered in ``ALSO`` are read in one cache call when the session names the user.
 """
 
+import functools
 import uuid
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 
@@ -69,11 +71,36 @@ def get_user(user_id, load):
     if not all(page_cache.prefetched(key) for key in keys):
         page_cache.want(())  # read now: not again with the next call
         page_cache.remember(cache.get_many(keys), keys)
-    version, user = read(version_key, entry_key)
-    if user is None:
-        user = load(user_id)
-        if user is not None:
-            keep(version_key, version, entry_key, user)
+    version, kept = read(version_key, entry_key)
+    if kept is not None:
+        return _rebuilt(kept)
+    user = load(user_id)
+    if user is not None:
+        keep(version_key, version, entry_key, _without_password(user))
+    return user
+
+
+def _without_password(user):
+    """What the cache keeps of a user: every field but the password hash, which never leaves the database.
+    The session check gets the digest Django derives from it instead (get_session_auth_hash)."""
+    fields = {f.attname: getattr(user, f.attname) for f in user._meta.concrete_fields if f.attname != "password"}
+    return fields, user.get_session_auth_hash()
+
+
+def _session_auth_hash(user, kept_hash):
+    if "password" in user.__dict__:  # read or changed since (a password change): derived as Django does
+        return type(user).get_session_auth_hash(user)
+    return kept_hash
+
+
+def _rebuilt(kept):
+    """The user again, with the password left deferred: reading it asks the database, and saving the user
+    saves only the other fields, so a kept copy can never overwrite a changed password."""
+    fields, session_auth_hash = kept
+    model = get_user_model()
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in fields]
+    user = model.from_db("default", names, [fields[name] for name in names])
+    user.get_session_auth_hash = functools.partial(_session_auth_hash, user, session_auth_hash)
     return user
 
 

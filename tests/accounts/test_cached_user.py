@@ -65,3 +65,65 @@ def test_a_change_saved_by_another_process_is_seen_at_once():
     user.first_name = "Zarina"
     user.save(update_fields=["first_name"])
     assert client.get(MY_LEARNING).wsgi_request.user.first_name == "Zarina"
+
+
+def test_the_cache_never_holds_a_password_hash_and_a_kept_user_saves_without_touching_the_password():
+    import pickle
+
+    from django.core.cache import cache
+
+    user = UserFactory()
+    user.set_password("the-first-long-password-2026")
+    user.save()
+    client = signed_in(user)
+    assert client.get(MY_LEARNING).status_code == 200
+    kept = cache.get(f"user:{user.pk}")
+    assert kept is not None
+    assert user.password.encode() not in pickle.dumps(kept)
+
+    # A profile saved through the kept copy (the request's user) leaves the password as it is.
+    response = client.get(MY_LEARNING)
+    assert response.wsgi_request.user.first_name == user.first_name
+    response.wsgi_request.user.first_name = "Zarina"
+    response.wsgi_request.user.save()
+    assert Client().login(username=user.username, password="the-first-long-password-2026")
+
+
+class _Form(__import__("html.parser").parser.HTMLParser):
+    """Every field of a form as a browser would send it back unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.data[name] = attrs.get("value") or ""
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select and ("selected" in attrs or self._select not in self.data):
+            self.data[self._select] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def test_changing_ones_password_in_the_admin_keeps_one_signed_in_with_the_new_password():
+    user = UserFactory(is_staff=True, is_superuser=True)
+    user.set_password("the-first-long-password-2026")
+    user.save()
+    client = Client()
+    assert client.login(username=user.username, password="the-first-long-password-2026")
+    assert client.get("/admin/").status_code == 200  # the user is now kept in the cache
+    form = _Form()
+    form.feed(client.get("/admin/account/").content.decode())
+    new = "a-second-long-password-2026"
+    data = {**form.data, "password-old_password": "the-first-long-password-2026"}
+    data.update({"password-new_password1": new, "password-new_password2": new})
+    assert client.post("/admin/account/", data).status_code == 302
+    assert client.get("/admin/").status_code == 200  # still signed in, as Wagtail means it to be
+    assert Client().login(username=user.username, password=new)
