@@ -4,6 +4,8 @@ import time
 
 from django.core.cache import cache
 
+from home import page_cache
+
 FACETS_VERSION_KEY = "library:facets-version"
 
 
@@ -16,6 +18,11 @@ def bump_facets_version():
 
 
 def facets_version():
+    # Read with the request's routing call when the library asked for it (LibraryIndexPage.page_cache_keys).
+    if page_cache.prefetched(FACETS_VERSION_KEY):
+        version = page_cache.cached(FACETS_VERSION_KEY)
+        if version is not None:
+            return version
     return cache.get_or_set(FACETS_VERSION_KEY, _fresh_version, None)
 
 

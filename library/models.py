@@ -82,6 +82,13 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         verbose_name = _("library")
         verbose_name_plural = _("libraries")
 
+    def page_cache_keys(self):
+        """What serving the library looks up in the cache, read with the call that checks the page found at
+        the address (home.page_cache.note_page): the facets version its lists, counts and cards are kept by."""
+        from .facets import FACETS_VERSION_KEY  # noqa: PLC0415 (beside the views, which import these models)
+
+        return [FACETS_VERSION_KEY]
+
     @property
     def views(self):
         # The one lazy import in this app: the views import these models, and the page hands over to them.

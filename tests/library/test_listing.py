@@ -372,7 +372,7 @@ def test_kept_cards_are_not_read_again_after_the_cache_loses_their_version(clien
     assert "Бонки Ҷаҳонӣ (нав)" in card_of(client, "tg", "resource-b")
 
 
-def test_a_list_seen_before_reads_only_its_version_from_the_cache(client, shelf, uncached_pages):
+def test_a_list_seen_before_reads_only_its_version_from_the_cache_with_the_page(client, shelf, uncached_pages):
     """The filter options, the number of resources, the cards and the filter form of a list seen before in
     this process are not read from the cache again (until the facets change); another sort order or other
     filters get their own form."""
@@ -388,6 +388,8 @@ def test_a_list_seen_before_reads_only_its_version_from_the_cache(client, shelf,
         key for call in get_many.call_args_list for key in call.args[0]
     ]
     assert {key for key in read if key.startswith("library:")} == {FACETS_VERSION_KEY}
+    # ... and that one with the call that checks the page found at the address, not in a call of its own.
+    assert any(FACETS_VERSION_KEY in call.args[0] and len(call.args[0]) > 1 for call in get_many.call_args_list)
     assert '<option value="report" selected>' in response.content.decode()
 
     by_title = client.get("/tg/library/?sort=title").content.decode()
