@@ -3,6 +3,7 @@
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 from home import page_cache
 
@@ -10,7 +11,14 @@ FACETS_VERSION_KEY = "library:facets-version"
 
 
 def bump_facets_version():
-    """Called when resources, thematic areas or organisations change: cached filter options are rebuilt."""
+    """Called when resources, thematic areas or organisations change: cached filter options are rebuilt.
+    Bumped at once (this transaction sees its own changes) and again when it commits, so that a list read
+    by another worker in between (the old rows under the new version) is not kept."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache.incr(FACETS_VERSION_KEY)
     except ValueError:

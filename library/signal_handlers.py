@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
-from wagtail.signals import page_published, page_unpublished, task_rejected, workflow_approved
+from wagtail.signals import page_published, page_unpublished, post_page_move, task_rejected, workflow_approved
 
 from home.models import Affiliation, MemberProfile, Organisation, ThematicArea
 from home.signals import organisations_merged
@@ -133,9 +133,20 @@ def membership_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=ResourcePage)
 @receiver(post_save, sender=ResourcePage)
 @receiver(post_save, sender=ThematicArea)
+@receiver(post_delete, sender=ThematicArea)
 @receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+@receiver(organisations_merged)
 def refresh_filter_options(sender, **kwargs):
     bump_facets_version()
+
+
+@receiver(post_page_move)
+def refresh_filter_options_after_move(sender, instance, **kwargs):
+    """A page moved (saved as a base Page, so not seen above): the lists' counts and facets change when
+    resources came along, into, out of or between libraries."""
+    if ResourcePage.objects.filter(path__startswith=instance.path).exists():
+        bump_facets_version()
 
 
 @receiver(organisations_merged)
