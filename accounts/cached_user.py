@@ -10,6 +10,7 @@ progress and anything else registered in ``ALSO`` are read in one cache call whe
 import functools
 import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
@@ -26,7 +27,10 @@ def user_keys(user_id):
 
 
 def read(version_key, entry_key):
-    """(the current version, the value kept under entry_key for it or None), from this request's prefetch."""
+    """(the current version, the value kept under entry_key for it or None), from this request's prefetch.
+    Always (None, None) when the cache is not shared by every process (settings.PER_PERSON_CACHE)."""
+    if not settings.PER_PERSON_CACHE:
+        return None, None
     version, entry = page_cache.cached(version_key), page_cache.cached(entry_key)
     if version is not None and entry is not None and entry[0] == version:
         return version, entry[1]
@@ -36,6 +40,8 @@ def read(version_key, entry_key):
 def keep(version_key, version, entry_key, value):
     """Keep value under entry_key for ``version``: the version ``read`` gave before the value was built, so a
     change made meanwhile leaves the entry unused."""
+    if not settings.PER_PERSON_CACHE:
+        return
     if version is None:
         version = uuid.uuid4().hex[:12]
         if not cache.add(version_key, version, timeout=None):
@@ -58,6 +64,8 @@ def bump(*version_keys):
 
 def keys_for(user_id):
     """The keys get_user reads for this user, to read earlier with something else (home.middleware)."""
+    if not settings.PER_PERSON_CACHE:
+        return []
     keys = list(user_keys(user_id))
     for also in ALSO:
         keys.extend(also(user_id))
@@ -66,6 +74,8 @@ def keys_for(user_id):
 
 def get_user(user_id, load):
     """The user with this id, from the cache, else ``load(user_id)`` (kept when found)."""
+    if not settings.PER_PERSON_CACHE:
+        return load(user_id)
     version_key, entry_key = user_keys(user_id)
     keys = keys_for(user_id)
     if not all(page_cache.prefetched(key) for key in keys):

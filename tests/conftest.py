@@ -67,3 +67,26 @@ def empty_cache():
 def uncached_pages(settings):
     """The page cache off, so a query count measures the page itself and not a cache hit."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def per_process_workers(settings):
+    """Several workers without Redis (`make run`): ``switch(name)`` makes the next requests use that worker's own
+    LocMemCache, as a request landing on another gunicorn process would."""
+    from django.core.cache import caches
+
+    settings.PER_PERSON_CACHE = False
+    fragments = settings.CACHES["fragments"]
+    names = set()
+
+    def switch(name):
+        names.add(name)
+        settings.CACHES = {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name},
+            "fragments": fragments,
+        }
+
+    yield switch
+    for name in names:
+        switch(name)
+        caches["default"].clear()

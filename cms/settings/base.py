@@ -56,6 +56,9 @@ REDIS_URL = env_str("REDIS_URL")
 # Without REDIS_URL each process keeps its own cache; production refuses several gunicorn workers
 # that way (gunicorn.conf.py) unless this says it is meant.
 ALLOW_PER_PROCESS_CACHE = env_bool("ALLOW_PER_PROCESS_CACHE", False)
+# Per-person rows (the signed-in user, a learner's progress: accounts.cached_user) are kept in the cache only
+# when every process shares it: a per-process copy would miss a change made in another worker.
+PER_PERSON_CACHE = bool(REDIS_URL)
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Hamkori <noreply@hamkori.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -50,6 +50,19 @@ def test_a_deactivated_user_is_signed_out_at_once():
     assert client.get(MY_LEARNING).status_code == 302
 
 
+def test_without_a_shared_cache_a_user_deactivated_in_one_worker_is_signed_out_in_the_other(per_process_workers):
+    user = UserFactory()
+    client = signed_in(user)
+    for name in ("worker-1", "worker-2"):
+        per_process_workers(name)
+        assert client.get(MY_LEARNING).status_code == 200
+    per_process_workers("worker-1")
+    user.is_active = False
+    user.save()
+    per_process_workers("worker-2")
+    assert client.get(MY_LEARNING).status_code == 302
+
+
 def test_a_deleted_user_is_signed_out_at_once():
     user = UserFactory()
     client = signed_in(user)

@@ -148,3 +148,19 @@ def test_a_lesson_body_is_kept_in_the_process_and_a_published_change_shows_at_on
     lesson.body = [paragraph("<p>Budget hearings are open to the public.</p>")]
     lesson.save_revision().publish()
     assert "Budget hearings are open to the public." in enrolled.get(lesson.url).content.decode()
+
+
+def test_without_a_shared_cache_a_completed_lesson_shows_whichever_worker_serves_the_next_page(
+    per_process_workers, learner_client, course, lessons
+):
+    per_process_workers("worker-1")
+    learner_client.post(f"/en/learn/course/{course.pk}/enrol/")
+    assert learner_client.get(lessons[0].url).context["is_complete"] is False
+    per_process_workers("worker-2")
+    assert learner_client.get(lessons[0].url).context["is_complete"] is False
+
+    per_process_workers("worker-1")
+    assert learner_client.post(f"/en/learn/lesson/{lessons[0].pk}/complete/").status_code == 302
+    assert learner_client.get(lessons[0].url).context["is_complete"] is True
+    per_process_workers("worker-2")  # the learner's next request lands on the other worker
+    assert learner_client.get(lessons[0].url).context["is_complete"] is True
