@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.urls import path, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Affiliation
 
+from . import cached_user
 from .organisations import can_merge_organisations
 from .views import merge_organisations_view
 
@@ -23,6 +25,14 @@ def register_merge_organisations_menu_item():
     return MergeOrganisationsMenuItem(
         _("Merge organisations"), reverse_lazy("merge_organisations"), icon_name="resubmit", order=150
     )
+
+
+@hooks.register("after_bulk_action")
+def bump_users_changed_in_bulk(request, action_type, objects, action):
+    """Wagtail's user bulk actions (set active state, assign role, delete) write with queryset.update(), which sends
+    no post_save: make the kept copies of those users stale, so a deactivated person is signed out at once."""
+    user_model = get_user_model()
+    cached_user.bump(*(cached_user.user_keys(obj.pk)[0] for obj in objects if isinstance(obj, user_model)))
 
 
 @hooks.register("register_admin_urls")

@@ -63,6 +63,20 @@ def test_without_a_shared_cache_a_user_deactivated_in_one_worker_is_signed_out_i
     assert client.get(MY_LEARNING).status_code == 302
 
 
+def test_a_user_deactivated_with_the_admins_bulk_action_is_signed_out_at_once():
+    learner = UserFactory()
+    person = signed_in(learner)
+    assert person.get(MY_LEARNING).status_code == 200  # the user is now kept in the cache
+    admin = signed_in(UserFactory(is_superuser=True, is_staff=True))
+    response = admin.post(
+        f"/admin/bulk/auth/user/set_active_state/?next=/admin/users/&id={learner.pk}", {"mark_as_active": "False"}
+    )
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.is_active is False
+    assert person.get(MY_LEARNING).status_code == 302
+
+
 def test_a_deleted_user_is_signed_out_at_once():
     user = UserFactory()
     client = signed_in(user)
