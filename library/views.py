@@ -46,18 +46,28 @@ SEARCH_MAX_LENGTH = 200
 SORTS = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
 
 
-class Kept(dict):
-    """What this process keeps of values the same for every reader (keys carry the facets version): emptied
-    when it holds `most` (a few hundred small values), so made-up keys cannot grow it without bound."""
+class Kept:
+    """What this process keeps of values the same for every reader (keys carry the facets version): each for
+    `seconds` at most (as long as the cache keeps its copy, so a change no signal reports heals as it did in
+    Redis), and started afresh when it holds `most` (a few hundred small values), so made-up keys cannot grow
+    it without bound. Read and kept by the threads of a worker at once: a full store is replaced, never
+    emptied under a reader, and a read is one dict.get."""
 
-    def __init__(self, most):
-        super().__init__()
-        self.most = most
+    def __init__(self, most, seconds=3600):
+        self.most, self.seconds = most, seconds
+        self._entries = {}
 
-    def keep(self, key, value):
-        if len(self) >= self.most:
-            self.clear()
-        self[key] = value
+    def get(self, key):
+        entry = self._entries.get(key)
+        if entry is None or entry[0] <= time.monotonic():
+            return None
+        return entry[1]
+
+    def keep(self, key, value, seconds=None):
+        entries = self._entries
+        if len(entries) >= self.most:
+            entries = self._entries = {}
+        entries[key] = (time.monotonic() + (self.seconds if seconds is None else seconds), value)
         return value
 
 
@@ -207,9 +217,9 @@ FILTER_OPTIONS = {
 
 
 # Each process keeps the options of each filter as built for a library, facets version and language
-# (about 90 options in all, 1.5 ms a list to build); a few hundred lists at most.
-_kept_options = {}
+# (about 90 options in all, 1.5 ms a list to build); a few hundred lists at most, an hour each at most.
 KEPT_OPTION_LISTS = 600
+_kept_options = Kept(KEPT_OPTION_LISTS)
 
 
 def option_tags(choices, selected, kept_as=None):
@@ -219,9 +229,7 @@ def option_tags(choices, selected, kept_as=None):
     if tags is None:
         tags = format_html_join("", '<option value="{}">{}</option>', choices)
         if kept_as:
-            if len(_kept_options) >= KEPT_OPTION_LISTS:
-                _kept_options.clear()
-            _kept_options[kept_as] = tags
+            _kept_options.keep(kept_as, tags)
     if selected is None:
         return tags
     option = format_html('<option value="{}">', selected)
@@ -269,7 +277,7 @@ def resource_cards(request, index, results, version):
     language = get_language()
     keys = {listed.pk: listed.card_key(version, language) for listed in results}
     # Kept in the process too: read from Redis once per process and key (the key changes with the card).
-    cards = {key: _kept_cards[key] for key in keys.values() if key in _kept_cards}
+    cards = {key: card for key in keys.values() if (card := _kept_cards.get(key)) is not None}
     if len(cards) < len(keys):
         found = cache.get_many([key for key in keys.values() if key not in cards])
         for key, card in found.items():
@@ -334,12 +342,9 @@ def listed_rows(request, index, version, applied, sort, page_obj):
     if getattr(request, "is_preview", False):
         return None
     key = (index.pk, page_cache.page_state(index), version, sort, tuple(sorted(applied.items())), page_obj.number)
-    now = time.monotonic()
-    kept = _kept_rows.get(key)
-    if kept is not None and kept[0] > now:
-        return kept[1]
-    rows = list(page_obj.object_list)
-    _kept_rows.keep(key, (now + (settings.PAGE_CACHE_SECONDS or 60), rows))
+    rows = _kept_rows.get(key)
+    if rows is None:
+        rows = _kept_rows.keep(key, list(page_obj.object_list), settings.PAGE_CACHE_SECONDS or 60)
     return rows
 
 

@@ -124,3 +124,25 @@ def test_an_hour_after_a_publish_raced_a_read_the_resource_is_listed(
     monkeypatch.setattr(locmem, "time", _Later)
     response = client.get(library_url)
     assert (response.context["result_count"], len(response.context["results"])) == (1, 1)
+
+
+def test_what_the_process_keeps_of_a_list_lasts_no_longer_than_the_cached_copy(client, uncached_pages, monkeypatch):
+    """A change no signal reports (a queryset update) shows within the hour the cache keeps each copy,
+    also in a worker that kept the facets, count, options, form and cards in its memory."""
+    from library import views
+    from library.models import ResourcePage
+
+    organisation = OrganisationFactory(name="Old Name Foundation")
+    first = resource("Water committees report", organisation=organisation)
+    second = resource("Budget hearings guide")
+    library_url = first.get_parent().url
+    assert client.get(library_url).context["result_count"] == 2
+
+    ResourcePage.objects.filter(pk=second.pk).update(live=False)
+    type(organisation).objects.filter(pk=organisation.pk).update(name="New Name Foundation")
+    monkeypatch.setattr(locmem, "time", _Later)
+    monkeypatch.setattr(views, "time", _Later)
+    response = client.get(library_url)
+    html = response.content.decode()
+    assert (response.context["result_count"], len(response.context["results"])) == (1, 1)
+    assert "New Name Foundation" in html and "Old Name Foundation" not in html
