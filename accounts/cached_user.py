@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 
 from home import page_cache
 
@@ -23,7 +24,10 @@ ALSO = []
 
 
 def user_keys(user_id):
-    return f"user:v:{user_id}", f"user:{user_id}"
+    """(version key, entry key). The entry key carries the format of what is kept (``_without_password``): a new
+    format gets a new number, so an entry left in Redis by another release is never read. The version key stays,
+    so a change made by either release during a deploy makes both releases' entries stale."""
+    return f"user:v:{user_id}", f"user:2:{user_id}"
 
 
 def read(version_key, entry_key):
@@ -82,7 +86,7 @@ def get_user(user_id, load):
         page_cache.want(())  # read now: not again with the next call
         page_cache.remember(cache.get_many(keys), keys)
     version, kept = read(version_key, entry_key)
-    if kept is not None:
+    if _usable(kept):
         return _rebuilt(kept)
     user = load(user_id)
     if user is not None:
@@ -94,7 +98,30 @@ def _without_password(user):
     """What the cache keeps of a user: every field but the password hash, which never leaves the database.
     The session check gets the digest Django derives from it instead (get_session_auth_hash)."""
     fields = {f.attname: getattr(user, f.attname) for f in user._meta.concrete_fields if f.attname != "password"}
-    return fields, user.get_session_auth_hash()
+    return fields, user.get_session_auth_hash(), _key_fingerprint()
+
+
+def _key_fingerprint():
+    """Which SECRET_KEY the kept session auth hash was derived with (an HMAC made with it, not the key itself)."""
+    return _fingerprint_of(settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint_of(secret_key):
+    digest = salted_hmac("accounts.cached_user", "key-fingerprint", secret=secret_key, algorithm="sha256")
+    return digest.hexdigest()[:16]
+
+
+def _usable(kept):
+    """A kept user in this release's format whose session auth hash was made with the current SECRET_KEY: anything
+    else (another release's entry, a rotated key, which must sign everyone out at once) is read anew."""
+    return (
+        isinstance(kept, tuple)
+        and len(kept) == 3
+        and isinstance(kept[0], dict)
+        and isinstance(kept[1], str)
+        and kept[2] == _key_fingerprint()
+    )
 
 
 def _session_auth_hash(user, kept_hash):
@@ -106,7 +133,7 @@ def _session_auth_hash(user, kept_hash):
 def _rebuilt(kept):
     """The user again, with the password left deferred: reading it asks the database, and saving the user
     saves only the other fields, so a kept copy can never overwrite a changed password."""
-    fields, session_auth_hash = kept
+    fields, session_auth_hash, _fingerprint = kept
     model = get_user_model()
     names = [f.attname for f in model._meta.concrete_fields if f.attname in fields]
     user = model.from_db("default", names, [fields[name] for name in names])

@@ -11,7 +11,9 @@ from accounts import cached_user
 
 
 def keys(user_id):
-    return f"learning:v:{user_id}", f"learning:{user_id}"
+    """(version key, entry key): the entry key carries the format's number, changed with LearningState's fields
+    (as accounts.cached_user.user_keys)."""
+    return f"learning:v:{user_id}", f"learning:2:{user_id}"
 
 
 class LearningState:
@@ -41,7 +43,7 @@ def of(user):
     """The learner's state now: from the cache when nothing changed since it was kept, else read (three queries)."""
     version_key, entry_key = keys(user.pk)
     version, state = cached_user.read(version_key, entry_key)
-    if state is None:
+    if not isinstance(state, LearningState):  # not kept, or kept in another shape: read anew
         state = _build(user)
         cached_user.keep(version_key, version, entry_key, state)
     return state

@@ -1,10 +1,12 @@
 """The signed-in user is read from the cache, and every change to the account signs other sessions out at once."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from accounts.cached_user import user_keys
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +79,31 @@ def test_a_user_deactivated_with_the_admins_bulk_action_is_signed_out_at_once():
     assert person.get(MY_LEARNING).status_code == 302
 
 
+def test_rotating_the_secret_key_signs_everyone_out_at_once(settings):
+    settings.SESSION_ENGINE = "home.sessions"  # as in production: the session itself is read from the cache
+    client = signed_in(UserFactory())
+    assert client.get(MY_LEARNING).status_code == 200  # the user is now kept in the cache
+    settings.SECRET_KEY = "a-new-key-after-the-old-one-leaked"
+    settings.SECRET_KEY_FALLBACKS = []
+    assert client.get(MY_LEARNING).status_code == 302
+
+
+def test_a_user_kept_in_another_releases_format_is_read_anew_not_an_error():
+    """Redis outlives a deploy: the release before kept (version, <User>) where this one keeps (fields, hash, key)."""
+    user = UserFactory(first_name="Amina")
+    client = Client(raise_request_exception=True)
+    client.force_login(user)
+    assert client.get(MY_LEARNING).status_code == 200
+    version_key, entry_key = user_keys(user.pk)
+    version = cache.get(version_key)
+    for old in (type(user).objects.get(pk=user.pk), ({"id": user.pk}, "a-hash")):
+        cache.set(entry_key, (version, old), 3600)
+        cache.set(f"user:{user.pk}", (version, old), 3600)  # the key the release before used
+        response = client.get(MY_LEARNING)
+        assert response.status_code == 200
+        assert response.wsgi_request.user.first_name == "Amina"
+
+
 def test_a_deleted_user_is_signed_out_at_once():
     user = UserFactory()
     client = signed_in(user)
@@ -104,7 +131,7 @@ def test_the_cache_never_holds_a_password_hash_and_a_kept_user_saves_without_tou
     user.save()
     client = signed_in(user)
     assert client.get(MY_LEARNING).status_code == 200
-    kept = cache.get(f"user:{user.pk}")
+    kept = cache.get(user_keys(user.pk)[1])
     assert kept is not None
     assert user.password.encode() not in pickle.dumps(kept)
 

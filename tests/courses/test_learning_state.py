@@ -6,10 +6,12 @@ the learner's next page shows it. Two learners never see each other's progress.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from courses import learning_state
 from courses.models import Certificate, complete_finished_enrolments
 from tests.factories import UserFactory
 
@@ -164,3 +166,15 @@ def test_without_a_shared_cache_a_completed_lesson_shows_whichever_worker_serves
     assert learner_client.get(lessons[0].url).context["is_complete"] is True
     per_process_workers("worker-2")  # the learner's next request lands on the other worker
     assert learner_client.get(lessons[0].url).context["is_complete"] is True
+
+
+def test_a_learning_state_kept_in_another_shape_is_read_anew_not_an_error(enrolled, learner, lessons):
+    """Redis outlives a deploy: an entry kept by another release under the version still current."""
+    assert enrolled.post(f"/en/learn/lesson/{lessons[0].pk}/complete/").status_code == 302
+    assert enrolled.get(lessons[0].url).context["is_complete"] is True
+    version_key, entry_key = learning_state.keys(learner.pk)
+    version = cache.get(version_key)
+    cache.set(entry_key, (version, {"enrolments": []}), 3600)
+    response = enrolled.get(lessons[0].url)
+    assert response.status_code == 200
+    assert response.context["is_complete"] is True
