@@ -14,7 +14,6 @@ function here that writes to it).
 
 import hashlib
 import html
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,6 +25,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index as wagtail_index
 
+from . import versions
 from .models import SearchEntry, SearchTerm
 from .search_text import WORD, edit_distance, keys, normalise, words
 
@@ -142,27 +142,12 @@ RESULTS_SECONDS = 600
 
 
 def index_changed():
-    """Every change to the index moves its version, so the kept first pages of results are not used again:
-    at once (this transaction sees its own changes) and when it commits (a search that ran in between,
-    and kept what it saw before the commit, is not used either)."""
-    _bump_version()
-    transaction.on_commit(_bump_version)
-
-
-def _bump_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, _fresh_version(), None)
+    """Every change to the index moves its version, so the kept first pages of results are not used again."""
+    versions.bump(VERSION_KEY)
 
 
 def index_version():
-    return cache.get_or_set(VERSION_KEY, _fresh_version, None)
-
-
-def _fresh_version():
-    """A first version that no earlier one (lost with the cache's key) can have reached: the time."""
-    return time.time_ns() // 1000
+    return versions.current(VERSION_KEY)
 
 
 def index_subtree(page):
