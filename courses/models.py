@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import page_cache
 from home.blocks import BaseStreamBlock
+from home.kept import Kept
 from home.languages import nearest_languages
 from home.models import PAGE_TRANSLATABLE_FIELDS, Region, Sex, normalise_phone, thematic_areas_in
 from home.transactions import atomic_with_retry
@@ -634,8 +635,8 @@ def course_structures(courses):
 
 # This process's copies: {translation key: (version, {tag: version}, CourseStructure)}. Checking that
 # they are current is one cache call, with nothing to unpickle; a stale one is fetched again.
-_known = {}
 KNOWN_MAX = 1000
+_known = Kept(KNOWN_MAX, seconds=None)
 
 
 def structures_by_key(keys, courses=()):
@@ -643,7 +644,7 @@ def structures_by_key(keys, courses=()):
     keys = list(dict.fromkeys(keys))
     if not keys:
         return {}
-    known = {key: _known[key] for key in keys if key in _known}
+    known = {key: entry for key in keys if (entry := _known.get(key)) is not None}
     structures = {}
     if known:
         checks = {key: _tags_to_check(seen, courses, key) for key, (_version, seen, _structure) in known.items()}
@@ -671,9 +672,7 @@ def _tags_to_check(seen, courses, key):
 
 
 def _keep(key, entry, structure):
-    if len(_known) >= KNOWN_MAX:
-        _known.clear()
-    _known[key] = (entry["version"], entry["tags"], structure)
+    _known.keep(key, (entry["version"], entry["tags"], structure))
 
 
 def _shared_structures(keys, courses=()):

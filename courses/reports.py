@@ -20,6 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
 from home.models import Region
+from home.spreadsheets import BYTE_ORDER_MARK, as_text
 
 from .indicators import AVERAGE_DEFINITION, BREAKDOWNS, COUNT_COLUMNS, INDICATORS, Filters, indicator_table
 from .learner_records import learner_records
@@ -102,18 +103,6 @@ def _finish_row(row):
     averages = [sum(scores) / len(scores) for scores in row.pop("scores").values() if scores]
     row["completion_rate"] = round(100 * row["completed"] / row["enrolments"]) if row["enrolments"] else 0
     row["average_best_score"] = round(sum(averages) / len(averages)) if averages else ""
-
-
-BYTE_ORDER_MARK = "\ufeff"  # without it, Excel on Windows opens UTF-8 as the local code page: Cyrillic garbled
-# A cell starting with one of these is read as a formula by Excel and LibreOffice (CSV formula injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value):
-    """A value for a spreadsheet cell: text that would start a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class ExportWithHeaderMixin:

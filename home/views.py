@@ -1,5 +1,4 @@
 import posixpath
-import time
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -12,6 +11,7 @@ from django.views.static import serve
 from wagtail.coreutils import get_supported_content_language_variant
 
 from . import search_index
+from .kept import Kept
 from .languages import chosen_language
 from .models import SearchEntry
 from .search_terms import search_terms
@@ -46,8 +46,8 @@ class SearchHit:
 # Each process keeps the hits of the pages of results it showed (a few KB each), by index version: the same
 # for every reader until the index changes. Only for searches that found pages; emptied when it holds
 # KEPT_HITS pages of results, and each is used for RESULTS_SECONDS at most, like the kept ranking.
-_kept_hits = {}
 KEPT_HITS = 500
+_kept_hits = Kept(KEPT_HITS, search_index.RESULTS_SECONDS)
 
 
 def search_hits(request, found, ids, language):
@@ -58,8 +58,8 @@ def search_hits(request, found, ids, language):
         match_keys = tuple(sorted(found.match_keys))
         key = (request.scheme, request.get_host(), version, language, tuple(ids), match_keys, found.corrected)
         kept = _kept_hits.get(key)
-        if kept is not None and kept[0] > time.monotonic():
-            return kept[1], kept[2]
+        if kept is not None:
+            return kept
     entries = SearchEntry.objects.select_related("page").in_bulk(ids)
     if found.corrected:
         search_index.spell_suggestion(found, language, entries.values())
@@ -74,9 +74,7 @@ def search_hits(request, found, ids, language):
         if pk in entries
     ]
     if key is not None:
-        if len(_kept_hits) >= KEPT_HITS:
-            _kept_hits.clear()
-        _kept_hits[key] = (time.monotonic() + search_index.RESULTS_SECONDS, hits, found.suggestion)
+        _kept_hits.keep(key, (hits, found.suggestion))
     return hits, found.suggestion
 
 

@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-import time
 from operator import itemgetter
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from home import page_cache
 from home.collation import sorted_by_name
+from home.kept import Kept
 from home.models import Affiliation, Organisation, ThematicArea, thematic_areas_in
 from home.search_index import search as site_search
 from home.search_terms import search_terms
@@ -44,31 +44,6 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 12
 SEARCH_MAX_LENGTH = 200
 SORTS = {"newest": ["-first_published_at", "-pk"], "title": ["title", "pk"]}
-
-
-class Kept:
-    """What this process keeps of values the same for every reader (keys carry the facets version): each for
-    `seconds` at most (as long as the cache keeps its copy, so a change no signal reports heals as it did in
-    Redis), and started afresh when it holds `most` (a few hundred small values), so made-up keys cannot grow
-    it without bound. Read and kept by the threads of a worker at once: a full store is replaced, never
-    emptied under a reader, and a read is one dict.get."""
-
-    def __init__(self, most, seconds=3600):
-        self.most, self.seconds = most, seconds
-        self._entries = {}
-
-    def get(self, key):
-        entry = self._entries.get(key)
-        if entry is None or entry[0] <= time.monotonic():
-            return None
-        return entry[1]
-
-    def keep(self, key, value, seconds=None):
-        entries = self._entries
-        if len(entries) >= self.most:
-            entries = self._entries = {}
-        entries[key] = (time.monotonic() + (self.seconds if seconds is None else seconds), value)
-        return value
 
 
 _kept_facets = Kept(50)

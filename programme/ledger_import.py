@@ -26,9 +26,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 from home.models import thematic_area_in
+from home.spreadsheets import csv_text
 
 from .models import TRACK_STATE, TRACK_STATUSES, AuthorRole, RecommendationPage, TimelineEntry, timeline_of, today
-from .open_data import BYTE_ORDER_MARK, COLUMNS, _cell, record
+from .open_data import COLUMNS, record
 
 IMPORT_COLUMNS = ["key", *COLUMNS, "author_role", "note"]
 # The row's column for each track's status and date.
@@ -70,13 +71,7 @@ def export_rows(request):
 
 
 def export_csv(rows):
-    out = io.StringIO()
-    out.write(BYTE_ORDER_MARK)
-    writer = csv.writer(out)
-    writer.writerow(IMPORT_COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(row[name]) for name in IMPORT_COLUMNS])
-    return out.getvalue()
+    return csv_text(IMPORT_COLUMNS, rows)
 
 
 @dataclass

@@ -5,7 +5,6 @@ the timeline entries of their published revisions (entries are rows only once a 
 No editor's name, no import user: the author of an entry is a role.
 """
 
-import csv
 import datetime
 import io
 import json
@@ -19,11 +18,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from home.models import thematic_area_in
+from home.spreadsheets import as_text, csv_text
 
 from .models import RecommendationPage, timeline_of, under_a_restriction
 
-BYTE_ORDER_MARK = "\ufeff"  # Excel on Windows opens UTF-8 with its Cyrillic intact only with it
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell starting so is read as a formula
 COLUMNS = [
     "slug",
     "title",
@@ -106,20 +104,8 @@ def _iso(day):
     return day.isoformat() if day else ""
 
 
-def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return "" if value is None else value
-
-
 def csv_response(rows, filename):
-    out = io.StringIO()
-    out.write(BYTE_ORDER_MARK)
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(row[name]) for name in COLUMNS])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
@@ -137,7 +123,7 @@ def xlsx_response(rows, filename, title):
     sheet = workbook.create_sheet(title=title[:31] or "report")
     sheet.append(COLUMNS)
     for row in rows:
-        sheet.append([_cell(row[name]) for name in COLUMNS])
+        sheet.append([as_text(row[name]) for name in COLUMNS])
     out = io.BytesIO()
     workbook.save(out)
     response = HttpResponse(

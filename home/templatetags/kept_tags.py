@@ -1,19 +1,18 @@
 """{% kept_for_readers page "name" part ... %}...{% endkept_for_readers %}: what a page shows every anonymous
 reader alike, rendered once per process while the page cache would keep the page itself."""
 
-import time
-
 from django import template
 from django.conf import settings
 
 from home import page_cache
+from home.kept import Kept
 
 register = template.Library()
 
 # Each process keeps the rendered blocks (a few KB each, one per page, language and host): emptied when
 # it holds KEPT_BLOCKS of them, and each one is used for PAGE_CACHE_SECONDS at most, like the page itself.
-_kept = {}
 KEPT_BLOCKS = 1000
+_kept = Kept(KEPT_BLOCKS)
 
 
 class KeptNode(template.Node):
@@ -33,14 +32,9 @@ class KeptNode(template.Node):
             page_cache.page_state(page),  # the page, its siblings, ancestors, packs: what the page cache watches
             *(part.resolve(context) for part in self.parts),
         )
-        now = time.monotonic()
-        kept = _kept.get(key)
-        if kept is not None and kept[0] > now:
-            return kept[1]
-        rendered = self.nodelist.render(context)
-        if len(_kept) >= KEPT_BLOCKS:
-            _kept.clear()
-        _kept[key] = (now + (settings.PAGE_CACHE_SECONDS or 60), rendered)
+        rendered = _kept.get(key)
+        if rendered is None:
+            rendered = _kept.keep(key, self.nodelist.render(context), settings.PAGE_CACHE_SECONDS or 60)
         return rendered
 
 

@@ -129,7 +129,7 @@ def test_an_hour_after_a_publish_raced_a_read_the_resource_is_listed(
 def test_what_the_process_keeps_of_a_list_lasts_no_longer_than_the_cached_copy(client, uncached_pages, monkeypatch):
     """A change no signal reports (a queryset update) shows within the hour the cache keeps each copy,
     also in a worker that kept the facets, count, options, form and cards in its memory."""
-    from library import views
+    from home import kept
     from library.models import ResourcePage
 
     organisation = OrganisationFactory(name="Old Name Foundation")
@@ -141,7 +141,7 @@ def test_what_the_process_keeps_of_a_list_lasts_no_longer_than_the_cached_copy(c
     ResourcePage.objects.filter(pk=second.pk).update(live=False)
     type(organisation).objects.filter(pk=organisation.pk).update(name="New Name Foundation")
     monkeypatch.setattr(locmem, "time", _Later)
-    monkeypatch.setattr(views, "time", _Later)
+    monkeypatch.setattr(kept, "time", _Later)  # what the process keeps, too
     response = client.get(library_url)
     html = response.content.decode()
     assert (response.context["result_count"], len(response.context["results"])) == (1, 1)
