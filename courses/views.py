@@ -170,6 +170,7 @@ def dashboard_view(request):
             "items": items,
             "attempts": [(attempt, lesson_titles.get(attempt.lesson_key)) for attempt in attempts],
             "certificates": [(certificate, pages.get(certificate.course_key)) for certificate in certificates],
+            "shared_chrome": True,  # its title and language links are the same for every learner (kept_tags)
         },
     )
 

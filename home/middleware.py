@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
 from . import page_cache, sessions
+from .kept import Kept
 from .languages import is_site_language, remember_language
 
 
@@ -69,6 +70,11 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+# The sites as each process last read them from the cache, with the version they were read at: unpickling a
+# site with its home pages on every request costs more than the rest of its cache call.
+_sites = Kept(100)
+
+
 class CachedSiteMiddleware:
     """Finds the Wagtail site, its home page in each language, the menu, the footer and the sites' root
     paths (for page URLs) in one cache call, without a query.
@@ -88,11 +94,14 @@ class CachedSiteMiddleware:
         # /healthz must report on the database itself, not fail here first.
         if not request.path.startswith(("/admin/", "/static/", "/healthz")):
             key = page_cache.site_key(request)
+            # The site as this process last read it: asked for again only when it is not of the version read now.
+            local = _sites.get(key)
             # The page at this address as last found (home.models.HomePage.route_cached) in the same call.
             route = page_cache.route_key(request)
             # And the session of a signed-in reader (home.sessions), for when it is read.
             session = sessions.cache_key(request)
-            version, found = page_cache.current_version_and(key, route, *([session] if session else []))
+            keys = [route, *([session] if session else []), *([] if local else [key])]
+            version, found = page_cache.current_version_and(*keys)
             if session:
                 page_cache.remember(found, [session])
                 user_id = (found[session] or {}).get(SESSION_KEY)
@@ -100,21 +109,31 @@ class CachedSiteMiddleware:
                     from accounts.cached_user import keys_for
 
                     page_cache.want(keys_for(user_id))
-            kept = found[key]
             request.page_cache_route = found[route]
-            if kept is not None and kept["version"] == version:
-                site, root_paths = kept["site"], kept["root_paths"]
+            if local is not None and local[0] == version:
+                site, root_paths = local[1], local[2]
             else:
-                site = Site.find_for_request(request)
-                root_paths = Site.get_site_root_paths()
-                if site is not None:
-                    site.root_page = site.root_page.specific
-                    prepare_site(site)
-                    kept = {"version": version, "site": site, "root_paths": root_paths}
-                    cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
+                kept = found[key] if key in found else cache.get(key)
+                if kept is not None and kept["version"] == version:
+                    site, root_paths = kept["site"], kept["root_paths"]
+                else:
+                    site, root_paths = self.find_site(request, key, version)
+                if site is not None:  # read only, by every request of the process (and its threads) alike
+                    _sites.keep(key, (version, site, root_paths), settings.PAGE_CACHE_SECONDS or 60)
             request._wagtail_site = site
             request._wagtail_cached_site_root_paths = root_paths
         return self.get_response(request)
+
+    @staticmethod
+    def find_site(request, key, version):
+        site = Site.find_for_request(request)
+        root_paths = Site.get_site_root_paths()
+        if site is not None:
+            site.root_page = site.root_page.specific
+            prepare_site(site)
+            kept = {"version": version, "site": site, "root_paths": root_paths}
+            cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
+        return site, root_paths
 
 
 def prepare_site(site):

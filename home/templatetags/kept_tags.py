@@ -1,8 +1,14 @@
-"""{% kept_for_readers page "name" part ... %}...{% endkept_for_readers %}: what a page shows every anonymous
-reader alike, rendered once per process while the page cache would keep the page itself."""
+"""Blocks rendered once per process and reused while what they show is unchanged.
+
+{% kept_for_readers page "name" part ... %}: what a page shows every anonymous reader alike, while the page
+cache would keep the page itself. {% kept_block same "name" %}: what every reader of a response sees alike,
+signed in or not (its head, the brand and language switcher, the breadcrumbs), keyed by {% same_for_everyone %}.
+"""
 
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page
 
 from home import page_cache
 from home.kept import Kept
@@ -50,3 +56,57 @@ def kept_for_readers(parser, token):
     nodelist = parser.parse(("endkept_for_readers",))
     parser.delete_first_token()
     return KeptNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+# The blocks around a response's content that every reader sees alike: a few per page, language and host.
+SHARED_BLOCKS = 2000
+_shared = Kept(SHARED_BLOCKS)
+
+
+@register.simple_tag(takes_context=True)
+def same_for_everyone(context):
+    """The key of the blocks every reader of this response sees alike, or None where they are rendered each
+    time: previews, addresses with a query string (a search or filters show in the title and the language
+    links), and views that do not say their chrome is shared (``shared_chrome`` in the context: the title of
+    a quiz result names its lesson, say). On a page, the key follows the page's state (home.page_cache):
+    the page, its ancestors, its siblings or a translation published, or everything changed."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or request.GET:
+        return None
+    page = context.get("page")
+    if isinstance(page, Page) and context.get("self") is page:
+        state = page_cache.page_state(page)
+    elif context.get("shared_chrome"):
+        state = page_cache.current_version()
+    else:
+        return None
+    return (request.scheme, request.get_host(), request.path, get_language(), state)
+
+
+class KeptBlockNode(template.Node):
+    def __init__(self, nodelist, same, name):
+        self.nodelist, self.same, self.name = nodelist, same, name
+
+    def render(self, context):
+        same = self.same.resolve(context)
+        if same is None:
+            return self.nodelist.render(context)
+        key = (*same, self.name)
+        rendered = _shared.get(key)
+        if rendered is None:
+            rendered = _shared.keep(key, self.nodelist.render(context), settings.PAGE_CACHE_SECONDS or 60)
+        return rendered
+
+
+@register.tag
+def kept_block(parser, token):
+    """{% kept_block same "name" %}...{% endkept_block %}: rendered once per process for every reader of the
+    response whose key ``same`` ({% same_for_everyone as same %}) is, or each time where it is None. Only for
+    what shows no reader's own data (no user, no form token, no messages)."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a key and a name")
+    nodelist = parser.parse(("endkept_block",))
+    parser.delete_first_token()
+    name = bits[2].strip("\"'")
+    return KeptBlockNode(nodelist, parser.compile_filter(bits[1]), name)

@@ -119,6 +119,17 @@ def language_links(context):
     page = context.get("page")
     current = get_language()
     on_page = isinstance(page, Page) and page.pk
+    # Shown twice (the head's alternates, the switcher): worked out once a request.
+    memo = (on_page, current)
+    if getattr(request, "_language_links", (None,))[0] == memo:
+        return request._language_links[1]
+    links = _kept_language_links(request, page, current, on_page)
+    if request is not None:
+        request._language_links = (memo, links)
+    return links
+
+
+def _kept_language_links(request, page, current, on_page):
     key = language_links_key(request, page)
     if key is not None:
         links = page_cache.cached(key)

@@ -5,7 +5,16 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from tests.factories import StandardPageFactory, UserFactory, home_page
+from home.templatetags import kept_tags
+from tests.factories import (
+    CoursePageFactory,
+    LessonPageFactory,
+    StandardPageFactory,
+    UserFactory,
+    home_page,
+    section,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_fragments():
     caches["fragments"].clear()
+    kept_tags._shared = kept_tags.Kept(kept_tags.SHARED_BLOCKS)
 
 
 @pytest.fixture
@@ -46,3 +56,71 @@ def test_the_current_section_is_marked_on_each_page_and_the_search_box_keeps_its
     html = signed_in.get("/en/search/?q=water").content.decode()
     assert 'value="water"' in html
     assert 'value="budget"' in signed_in.get("/en/search/?q=budget").content.decode()
+
+
+def head(html):
+    return html.split("<head>")[1].split("</head>")[0]
+
+
+def breadcrumbs(html):
+    return html.split('class="breadcrumbs')[1].split("</nav>")[0]
+
+
+def account_nav(html):
+    return html.split('class="account-nav"')[1].split("</nav>")[0]
+
+
+def test_the_head_and_breadcrumbs_are_kept_and_a_published_title_shows_at_once(signed_in):
+    course = CoursePageFactory(title="Working with government")
+    lesson = LessonPageFactory(parent=course, title="Public hearings")
+    html = signed_in.get(lesson.url).content.decode()
+    assert "<title>Public hearings · Hamkori</title>" in head(html)
+    assert "Working with government" in breadcrumbs(html)
+    assert len(kept_tags._shared)  # kept, for signed-in readers too
+    course.title = "Engaging government"
+    course.save_revision().publish()
+    lesson.title = "Hearings and petitions"
+    lesson.save_revision().publish()
+    html = signed_in.get(lesson.url).content.decode()
+    assert "<title>Hearings and petitions · Hamkori</title>" in head(html)
+    assert "Engaging government" in breadcrumbs(html) and "Working with government" not in html
+
+
+def test_a_published_translation_shows_in_the_kept_head_and_switcher(signed_in):
+    course = CoursePageFactory()
+    lesson = LessonPageFactory(parent=course)
+    html = signed_in.get(lesson.url).content.decode()
+    assert 'hreflang="tg"' not in head(html)
+    translate(course, "tg")
+    tajik = translate(lesson, "tg", title="Шунавиҳои ҷамъиятӣ")
+    html = signed_in.get(lesson.url).content.decode()
+    assert f'hreflang="tg" href="http://testserver{tajik.url}"' in head(html)
+    assert f'href="{tajik.url}" hreflang="tg"' in html.split('class="language-switcher"')[1]
+
+
+def test_what_is_kept_for_every_reader_never_holds_one_readers_own_header():
+    page = StandardPageFactory(parent=section("library"), title="How to apply")
+    alice, bob = Client(), Client()
+    alice.force_login(UserFactory(first_name="Alice", last_name="Karimova"))
+    bob.force_login(UserFactory())
+    alices = alice.get(page.url).content.decode()
+    assert len(kept_tags._shared)
+    anonymous = Client().get(page.url, HTTP_COOKIE="").content.decode()
+    assert "Log in" in account_nav(anonymous) and "Log out" not in anonymous
+    bobs = bob.get(page.url).content.decode()
+    alices_token = alices.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert "Log out" in account_nav(bobs) and alices_token not in bobs
+    # My learning keeps its head and switcher too, never the learner's own name or courses.
+    assert "Alice Karimova" in alice.get("/en/my-learning/").content.decode()
+    kept = len(kept_tags._shared)
+    assert "Alice" not in bob.get("/en/my-learning/").content.decode()
+    assert len(kept_tags._shared) == kept  # the second learner used what the first kept
+
+
+def test_an_address_with_a_query_string_keeps_nothing_its_query_shows_in(signed_in):
+    library = section("library").url
+    signed_in.get(library)
+    kept = len(kept_tags._shared)
+    assert "“water” in the library" in head(signed_in.get(library + "?q=water").content.decode())
+    assert "“budget” in the library" in head(signed_in.get(library + "?q=budget").content.decode())
+    assert len(kept_tags._shared) == kept
