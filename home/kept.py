@@ -16,6 +16,9 @@ class Kept:
     def __len__(self):
         return len(self._entries)
 
+    def clear(self):
+        self._entries = {}
+
     def get(self, key):
         entry = self._entries.get(key)
         if entry is None or (entry[0] is not None and entry[0] <= time.monotonic()):

@@ -37,6 +37,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
+from .kept import Kept
+
 VERSION_KEY = "pagecache:version"
 TAG_PREFIX = "pagecache:tag:"
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/static/", "/media/")
@@ -528,7 +530,14 @@ class _Kept:
 
 
 _kept = _Kept()
-forget_kept_pages = _kept.forget
+# The addresses whose last response this worker could not keep, for a minute: they are built without the lock.
+_not_kept = Kept(1000, seconds=60)
+
+
+def forget_kept_pages():
+    """This process forgets the pages it kept and those it could not (for tests: as a fresh worker)."""
+    _kept.forget()
+    _not_kept.clear()
 
 
 class AnonymousPageCacheMiddleware:
@@ -567,12 +576,15 @@ class AnonymousPageCacheMiddleware:
                 stale, version = entry, entry["version"]
 
         lock = key + ":lock"
-        locked = cache.add(lock, 1, LOCK_SECONDS)
-        if not locked:
+        # An address this worker last found it could not keep (a search, a form) is built without the lock:
+        # the others would wait for a copy that never comes.
+        guarded = not _not_kept.get(key)
+        locked = guarded and cache.add(lock, 1, LOCK_SECONDS)
+        if guarded and not locked:
             # Another worker is building this page: serve its stale copy, or wait a moment for the new one.
             if stale is not None:
                 return _served(stale, "stale")
-            waited = self._wait_for(key)
+            waited = self._wait_for(key, lock)
             if waited is not None:
                 return _served(waited, "hit")
         try:
@@ -581,13 +593,17 @@ class AnonymousPageCacheMiddleware:
             if locked:
                 cache.delete(lock)
 
-    def _wait_for(self, key):
+    def _wait_for(self, key, lock):
+        """The copy another worker is building, or None as soon as it stops without keeping one."""
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(WAIT_STEP)
-            entry = cache.get(key)
+            found = cache.get_many([key, lock])
+            entry = found.get(key)
             if entry is not None and freshness(entry) == FRESH:
                 return entry
+            if found.get(lock) is None:
+                return None
         return None
 
     def _build(self, request, key, version, timeout, stale):
@@ -603,7 +619,11 @@ class AnonymousPageCacheMiddleware:
             entry = {**entry, "key": key, "built": time.time()}
             cache.set(key, entry, timeout)
             _kept.keep(entry)
+            if _not_kept.get(key):
+                _not_kept.keep(key, False)
             response["X-Page-Cache"] = "miss"
-        elif stale is not None:
-            cache.delete(key)  # unpublished, made private, or now an error: the old copy must go
+        else:
+            _not_kept.keep(key, True)
+            if stale is not None:
+                cache.delete(key)  # unpublished, made private, or now an error: the old copy must go
         return response

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_fragments():
     caches["fragments"].clear()
-    kept_tags._shared = kept_tags.Kept(kept_tags.SHARED_BLOCKS)
+    kept_tags._shared.clear()
 
 
 @pytest.fixture

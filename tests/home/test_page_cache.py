@@ -396,3 +396,32 @@ def test_a_page_made_stale_by_publishing_is_rebuilt_with_four_cache_reads(client
     assert "Session 1: the law on public associations" in response.content.decode()
     reads = [call for call in calls if call in ("get", "get_many")]
     assert len(reads) <= 4, calls
+
+
+def test_a_reader_never_waits_for_a_page_another_worker_cannot_keep(client, monkeypatch):
+    """A search is never kept: while another worker builds the same search, this one builds it too, at
+    once, instead of waiting for a copy that never comes (which made concurrent searches take turns)."""
+    waits = []
+    monkeypatch.setattr(page_cache.time, "sleep", waits.append)
+    search = "/en/search/?q=budget"
+    lock = cache_key(RequestFactory().get(search)) + ":lock"
+    assert client.get(search).status_code == 200  # this worker learns it is not kept
+    cache.add(lock, 1)  # another worker is building the same search
+    assert client.get(search).status_code == 200
+    assert waits == []
+
+
+def test_a_reader_waiting_for_another_worker_stops_when_it_ends_without_keeping_a_copy(client, monkeypatch):
+    page = StandardPageFactory(title="Open budget notes")
+    lock = cache_key(RequestFactory().get(page.url)) + ":lock"
+    waits = []
+
+    def wait(seconds):  # the other worker ends without keeping a copy (an error, a form...)
+        waits.append(seconds)
+        cache.delete(lock)
+
+    monkeypatch.setattr(page_cache.time, "sleep", wait)
+    cache.add(lock, 1)
+    response = client.get(page.url)
+    assert response.status_code == 200 and "Open budget notes" in response.content.decode()
+    assert len(waits) == 1
