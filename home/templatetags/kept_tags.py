@@ -15,10 +15,17 @@ from home.kept import Kept
 
 register = template.Library()
 
-# Each process keeps the rendered blocks (a few KB each, one per page, language and host): emptied when
+# Each process keeps the rendered blocks (a few KB each, a few per page, language and host): emptied when
 # it holds KEPT_BLOCKS of them, and each one is used for PAGE_CACHE_SECONDS at most, like the page itself.
-KEPT_BLOCKS = 1000
+KEPT_BLOCKS = 3000
 _kept = Kept(KEPT_BLOCKS)
+
+
+def _kept_or_rendered(key, nodelist, context):
+    rendered = _kept.get(key)
+    if rendered is None:
+        rendered = _kept.keep(key, nodelist.render(context), settings.PAGE_CACHE_SECONDS or 60)
+    return rendered
 
 
 class KeptNode(template.Node):
@@ -33,15 +40,13 @@ class KeptNode(template.Node):
         if request is None or getattr(request, "is_preview", False) or user is None or user.is_authenticated:
             return self.nodelist.render(context)
         key = (
+            "readers",
             request.scheme,
             request.get_host(),
             page_cache.page_state(page),  # the page, its siblings, ancestors, packs: what the page cache watches
             *(part.resolve(context) for part in self.parts),
         )
-        rendered = _kept.get(key)
-        if rendered is None:
-            rendered = _kept.keep(key, self.nodelist.render(context), settings.PAGE_CACHE_SECONDS or 60)
-        return rendered
+        return _kept_or_rendered(key, self.nodelist, context)
 
 
 @register.tag
@@ -56,11 +61,6 @@ def kept_for_readers(parser, token):
     nodelist = parser.parse(("endkept_for_readers",))
     parser.delete_first_token()
     return KeptNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
-
-
-# The blocks around a response's content that every reader sees alike: a few per page, language and host.
-SHARED_BLOCKS = 2000
-_shared = Kept(SHARED_BLOCKS)
 
 
 @register.simple_tag(takes_context=True)
@@ -91,11 +91,7 @@ class KeptBlockNode(template.Node):
         same = self.same.resolve(context)
         if same is None:
             return self.nodelist.render(context)
-        key = (*same, self.name)
-        rendered = _shared.get(key)
-        if rendered is None:
-            rendered = _shared.keep(key, self.nodelist.render(context), settings.PAGE_CACHE_SECONDS or 60)
-        return rendered
+        return _kept_or_rendered(("everyone", *same, self.name), self.nodelist, context)
 
 
 @register.tag

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_fragments():
     caches["fragments"].clear()
-    kept_tags._shared.clear()
+    kept_tags._kept.clear()
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_the_head_and_breadcrumbs_are_kept_and_a_published_title_shows_at_once(s
     html = signed_in.get(lesson.url).content.decode()
     assert "<title>Public hearings · Hamkori</title>" in head(html)
     assert "Working with government" in breadcrumbs(html)
-    assert len(kept_tags._shared)  # kept, for signed-in readers too
+    assert len(kept_tags._kept)  # kept, for signed-in readers too
     course.title = "Engaging government"
     course.save_revision().publish()
     lesson.title = "Hearings and petitions"
@@ -104,7 +104,7 @@ def test_what_is_kept_for_every_reader_never_holds_one_readers_own_header():
     alice.force_login(UserFactory(first_name="Alice", last_name="Karimova"))
     bob.force_login(UserFactory())
     alices = alice.get(page.url).content.decode()
-    assert len(kept_tags._shared)
+    assert len(kept_tags._kept)
     anonymous = Client().get(page.url, HTTP_COOKIE="").content.decode()
     assert "Log in" in account_nav(anonymous) and "Log out" not in anonymous
     bobs = bob.get(page.url).content.decode()
@@ -112,15 +112,15 @@ def test_what_is_kept_for_every_reader_never_holds_one_readers_own_header():
     assert "Log out" in account_nav(bobs) and alices_token not in bobs
     # My learning keeps its head and switcher too, never the learner's own name or courses.
     assert "Alice Karimova" in alice.get("/en/my-learning/").content.decode()
-    kept = len(kept_tags._shared)
+    kept = len(kept_tags._kept)
     assert "Alice" not in bob.get("/en/my-learning/").content.decode()
-    assert len(kept_tags._shared) == kept  # the second learner used what the first kept
+    assert len(kept_tags._kept) == kept  # the second learner used what the first kept
 
 
 def test_an_address_with_a_query_string_keeps_nothing_its_query_shows_in(signed_in):
     library = section("library").url
     signed_in.get(library)
-    kept = len(kept_tags._shared)
+    kept = len(kept_tags._kept)
     assert "“water” in the library" in head(signed_in.get(library + "?q=water").content.decode())
     assert "“budget” in the library" in head(signed_in.get(library + "?q=budget").content.decode())
-    assert len(kept_tags._shared) == kept
+    assert len(kept_tags._kept) == kept
