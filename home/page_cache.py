@@ -576,9 +576,9 @@ class AnonymousPageCacheMiddleware:
                 stale, version = entry, entry["version"]
 
         lock = key + ":lock"
-        # An address this worker last found it could not keep (a search, a form) is built without the lock:
-        # the others would wait for a copy that never comes.
-        guarded = not _not_kept.get(key)
+        # An address whose page this worker last found it could not keep (a search, a form) is built without the
+        # lock: the others would wait for a copy that never comes. One with a copy to serve meanwhile keeps it.
+        guarded = stale is not None or not _not_kept.get(key)
         locked = guarded and cache.add(lock, 1, LOCK_SECONDS)
         if guarded and not locked:
             # Another worker is building this page: serve its stale copy, or wait a moment for the new one.
@@ -623,7 +623,8 @@ class AnonymousPageCacheMiddleware:
                 _not_kept.keep(key, False)
             response["X-Page-Cache"] = "miss"
         else:
-            _not_kept.keep(key, True)
+            if response.status_code == 200:  # refused for what it is, not for an error or a redirect that may pass
+                _not_kept.keep(key, True)
             if stale is not None:
                 cache.delete(key)  # unpublished, made private, or now an error: the old copy must go
         return response

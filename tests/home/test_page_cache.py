@@ -12,6 +12,7 @@ from home import page_cache
 from home.models import FooterText, StandardPage
 from home.page_cache import cache_key
 from home.redis_cache import SharedRedisCache
+from programme.models import TrainingSessionPage
 from tests.factories import (
     PASSWORD,
     CoursePageFactory,
@@ -424,4 +425,48 @@ def test_a_reader_waiting_for_another_worker_stops_when_it_ends_without_keeping_
     cache.add(lock, 1)
     response = client.get(page.url)
     assert response.status_code == 200 and "Open budget notes" in response.content.decode()
+    assert len(waits) == 1
+
+
+def test_one_failed_build_does_not_stop_this_worker_serving_the_stale_copy_while_another_rebuilds(client, monkeypatch):
+    """A server error on one build (a database hiccup) must not turn off the stampede lock and the stale copy for
+    an address the page cache keeps: this worker still serves the stale copy while another rebuilds the page."""
+    from django.http import HttpResponseServerError
+
+    page = TrainingSessionPageFactory(title="Session 4: budget notes")
+    lock = cache_key(RequestFactory().get(page.url)) + ":lock"
+    serve = TrainingSessionPage.serve
+    monkeypatch.setattr(TrainingSessionPage, "serve", lambda self, request, *a, **kw: HttpResponseServerError("x"))
+    assert client.get(page.url).status_code == 500  # this worker's one build of the page fails
+    monkeypatch.setattr(TrainingSessionPage, "serve", serve)
+    this_worker = dict(page_cache._not_kept._entries)
+    page_cache.forget_kept_pages()
+    assert client.get(page.url)["X-Page-Cache"] == "miss"  # another worker builds and keeps the page
+    page_cache.forget_kept_pages()
+    page_cache._not_kept._entries = this_worker  # back on this worker
+    page.title = "Session 4: budget notes for 2025"
+    page.save_revision().publish()
+    cache.add(lock, 1)  # another worker is rebuilding it
+    assert client.get(page.url)["X-Page-Cache"] == "stale"
+
+
+def test_after_a_failed_build_this_worker_still_waits_for_the_copy_another_is_building(client, monkeypatch):
+    """An error is not what the page is: the address stays one this worker waits for rather than builds again."""
+    from django.http import HttpResponseServerError
+
+    page = TrainingSessionPageFactory(title="Session 5: monitoring")
+    lock = cache_key(RequestFactory().get(page.url)) + ":lock"
+    serve = TrainingSessionPage.serve
+    monkeypatch.setattr(TrainingSessionPage, "serve", lambda self, request, *a, **kw: HttpResponseServerError("x"))
+    assert client.get(page.url).status_code == 500
+    monkeypatch.setattr(TrainingSessionPage, "serve", serve)
+    waits = []
+
+    def wait(seconds):  # the other worker ends
+        waits.append(seconds)
+        cache.delete(lock)
+
+    monkeypatch.setattr(page_cache.time, "sleep", wait)
+    cache.add(lock, 1)  # another worker is building the page
+    assert client.get(page.url).status_code == 200
     assert len(waits) == 1
