@@ -92,7 +92,7 @@ class KeptBlockNode(template.Node):
 
     def render(self, context):
         same = self.same.resolve(context)
-        if same is None:
+        if not same:  # None, or not worked out by this template (a missing variable resolves to "")
             return self.nodelist.render(context)
         return _kept_or_rendered(("everyone", *same, self.name), self.nodelist, context)
 

@@ -124,3 +124,11 @@ def test_an_address_with_a_query_string_keeps_nothing_its_query_shows_in(signed_
     assert "“water” in the library" in head(signed_in.get(library + "?q=water").content.decode())
     assert "“budget” in the library" in head(signed_in.get(library + "?q=budget").content.decode())
     assert len(kept_tags._kept) == kept
+
+
+def test_a_template_that_works_out_no_key_keeps_nothing():
+    from django.template import Context, Template
+
+    block = Template('{% load kept_tags %}{% kept_block same "part" %}{{ name }}{% endkept_block %}')
+    assert block.render(Context({"name": "Alice"})) == "Alice"
+    assert block.render(Context({"name": "Bob"})) == "Bob"
