@@ -1,3 +1,5 @@
+import copy
+import pickle
 from importlib import import_module
 from urllib.parse import urlsplit
 
@@ -119,6 +121,7 @@ class CachedSiteMiddleware:
                 else:
                     site, root_paths = self.find_site(request, key, version)
                 if site is not None:  # read only, by every request of the process (and its threads) alike
+                    keep_home_copies(site)
                     _sites.keep(key, (version, site, root_paths), settings.PAGE_CACHE_SECONDS or 60)
             request._wagtail_site = site
             request._wagtail_cached_site_root_paths = root_paths
@@ -134,6 +137,19 @@ class CachedSiteMiddleware:
             kept = {"version": version, "site": site, "root_paths": root_paths}
             cache.set(key, kept, settings.PAGE_CACHE_SECONDS or 60)
         return site, root_paths
+
+
+def keep_home_copies(site):
+    """Each home page as it is now, to serve: the site's own home objects route every request of the process,
+    but rendering one fills its StreamField with the pages and images it shows, which their own publishing
+    does not renew (the site is kept until everything changes). HomePage.route serves a copy made from these."""
+    homes = site.root_page.__dict__.get("localized_homes") or {}
+    copies = {}
+    for home in homes.values():
+        home = copy.copy(home)
+        home.__dict__.pop("localized_homes", None)
+        copies[home.pk] = pickle.dumps(home, pickle.HIGHEST_PROTOCOL)
+    site.home_copies = copies
 
 
 def prepare_site(site):

@@ -1,4 +1,5 @@
 import copy
+import pickle
 
 from django.conf import settings
 from django.core.cache import cache
@@ -79,10 +80,14 @@ class HomePage(Page):
         Its parent and ancestors are kept, so breadcrumbs and back links cost nothing more.
         """
         # The site (home.middleware.CachedSiteMiddleware) keeps every view restriction: none to query here.
-        restrictions = getattr(getattr(request, "_wagtail_site", None), "view_restrictions", None)
+        site = getattr(request, "_wagtail_site", None)
+        restrictions = getattr(site, "view_restrictions", None)
         if not path_components:
-            answer_from(restrictions, self, ())
-            return super().route(request, path_components)
+            # Served, so rendered: a copy of its own, never the object the process keeps (keep_home_copies).
+            kept = getattr(site, "home_copies", {}).get(self.pk)
+            home = pickle.loads(kept) if kept is not None else self  # noqa: S301 - written by this process
+            answer_from(restrictions, home, ())
+            return super(HomePage, home).route(request, path_components)
         deepest, keep = self.route_cached(request, path_components)
         if hasattr(deepest, "path_ancestors"):
             answer_from(restrictions, deepest, deepest.path_ancestors)

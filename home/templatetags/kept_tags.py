@@ -71,7 +71,8 @@ def same_for_everyone(context):
     a quiz result names its lesson, say). On a page, the key follows the page's state (home.page_cache):
     the page, its ancestors, its siblings or a translation published, or everything changed."""
     request = context.get("request")
-    if request is None or getattr(request, "is_preview", False) or request.GET:
+    # Any query string, even one of only "&" that request.GET reads as empty: the language links keep it.
+    if request is None or getattr(request, "is_preview", False) or request.META.get("QUERY_STRING"):
         return None
     page = context.get("page")
     # On a page whose ancestors routing found (page_state then follows them, for the breadcrumbs and the

@@ -132,3 +132,34 @@ def test_a_template_that_works_out_no_key_keeps_nothing():
     block = Template('{% load kept_tags %}{% kept_block same "part" %}{{ name }}{% endkept_block %}')
     assert block.render(Context({"name": "Alice"})) == "Alice"
     assert block.render(Context({"name": "Bob"})) == "Bob"
+
+
+def call_to_action_to(target):
+    home = home_page().specific
+    action = {"title": "Apply", "text": "", "button_label": "Read how", "page": target, "external_url": ""}
+    home.body = [("call_to_action", action)]
+    home.save_revision().publish()
+
+
+def test_the_home_page_follows_a_new_address_of_a_page_it_links_to(signed_in):
+    """Each process keeps the site with its home pages, but the home page it serves is a copy of its own:
+    rendering the kept one would keep the linked page as it was, after its own publish."""
+    target = StandardPageFactory(parent=section("library"), title="How to apply", slug="how-to-apply")
+    call_to_action_to(target)
+    assert 'href="/en/library/how-to-apply/"' in signed_in.get("/en/").content.decode()
+    target.slug = "applying"
+    target.save_revision().publish()
+    html = signed_in.get("/en/").content.decode()
+    assert 'href="/en/library/applying/"' in html and "how-to-apply" not in html
+    # and anonymous readers get the new address from the rebuilt page
+    response = Client().get("/en/")
+    assert 'href="/en/library/applying/"' in response.content.decode()
+
+
+def test_an_address_with_an_empty_query_string_keeps_nothing(signed_in):
+    """ "?&" reads as no query (request.GET is empty), but the language links keep it: never kept for others."""
+    other = Client()
+    other.force_login(UserFactory())
+    other.get("/en/my-learning/?&")
+    html = signed_in.get("/en/my-learning/").content.decode()
+    assert 'href="/tg/my-learning/" hreflang="tg"' in html.split('class="language-switcher"')[1]
