@@ -13,10 +13,10 @@ import uuid
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
 from django.utils.crypto import salted_hmac
 
 from home import page_cache
+from home.versions import now_and_after_commit
 
 SECONDS = 3600
 # Functions of a user id giving more (version key, entry key) pairs to read with the user (courses.learning_state).
@@ -62,8 +62,7 @@ def bump(*version_keys):
         token = uuid.uuid4().hex[:12]
         cache.set_many(dict.fromkeys(version_keys, token), timeout=None)
 
-    action()
-    transaction.on_commit(action)
+    now_and_after_commit(action)
 
 
 def keys_for(user_id):

@@ -30,7 +30,6 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -38,6 +37,7 @@ from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 from .kept import Kept
+from .versions import now_and_after_commit
 
 VERSION_KEY = "pagecache:version"
 TAG_PREFIX = "pagecache:tag:"
@@ -205,23 +205,16 @@ def _start(tags):
     return {tag: found.get(key, token) for tag, key in zip(tags, keys, strict=True)}
 
 
-def _now_and_after_commit(action):
-    # Now, so this process never serves the old page again; and once more when the change is
-    # committed, so a page another worker rebuilt from the old rows in between is not kept.
-    action()
-    transaction.on_commit(action)
-
-
 def invalidate(**kwargs):
     """Make every cached page stale (moves, privacy, menu and footer changes)."""
-    _now_and_after_commit(_bump_everything)
+    now_and_after_commit(_bump_everything)
 
 
 def changed(tags):
     """Make the cached pages carrying any of these tags stale."""
     tags = sorted(set(tags))
     if tags:
-        _now_and_after_commit(lambda: _bump(tags))
+        now_and_after_commit(lambda: _bump(tags))
 
 
 def versions(tags, also=()):

@@ -12,9 +12,15 @@ from django.core.cache import cache
 from django.db import transaction
 
 
+def now_and_after_commit(action):
+    """Do it now, so this process never uses what it kept before, and once more when the change is committed,
+    so what another worker kept from the old rows in between is not used either."""
+    action()
+    transaction.on_commit(action)
+
+
 def bump(key):
-    _bump(key)
-    transaction.on_commit(lambda: _bump(key))
+    now_and_after_commit(lambda: _bump(key))
 
 
 def current(key):
