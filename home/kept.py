@@ -2,6 +2,8 @@
 
 import time
 
+from django.core.cache import cache
+
 
 class Kept:
     """Values kept in this process: each for `seconds` at most (None: until replaced; the keys carry the
@@ -32,3 +34,16 @@ class Kept:
         seconds = self.seconds if seconds is None else seconds
         entries[key] = (None if seconds is None else time.monotonic() + seconds, value)
         return value
+
+
+def kept_or_shared(store, key, build, seconds):
+    """The value of key from this process's store, else from the shared cache, else ``build()`` (kept in the
+    shared cache for `seconds`): kept in the process either way, so the shared cache is read once per process."""
+    value = store.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, seconds)
+        store.keep(key, value)
+    return value

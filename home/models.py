@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import page_cache
 from home.blocks import BaseStreamBlock
+from home.kept import Kept
 from home.page_cache import current_version
 from home.view_restrictions import answer_from
 
@@ -166,8 +167,7 @@ class HomePage(Page):
 
 # {parent's url_path: (page model, select_related path to it from Page)}: the type of the page last found
 # under a parent, a guess checked against the row's content type each time. Bounded (one per parent).
-_CHILD_TYPES = {}
-_CHILD_TYPES_SIZE = 2000
+_CHILD_TYPES = Kept(2000, seconds=None)
 
 
 def _select_path(model):
@@ -189,9 +189,7 @@ def _remember_child_type(parent_path, model):
     select = _select_path(model)
     if select is None:
         return
-    if len(_CHILD_TYPES) >= _CHILD_TYPES_SIZE:
-        _CHILD_TYPES.clear()
-    _CHILD_TYPES[parent_path] = (model, select)
+    _CHILD_TYPES.keep(parent_path, (model, select))
 
 
 def _specific(row, guess):

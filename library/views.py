@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from home import page_cache
 from home.collation import sorted_by_name
-from home.kept import Kept
+from home.kept import Kept, kept_or_shared
 from home.models import Affiliation, Organisation, ThematicArea, thematic_areas_in
 from home.search_index import search as site_search
 from home.search_terms import search_terms
@@ -54,14 +54,7 @@ def library_facets(index, version=None):
     """The options of the filter form for one library (cached until content changes; kept in the process
     too, read from Redis once per version)."""
     key = f"library:facets:{index.pk}:{version or facets_version()}"
-    facets = _kept_facets.get(key)
-    if facets is None:
-        facets = cache.get(key)
-        if facets is None:
-            facets = _built_facets(index)
-            cache.set(key, facets, 3600)
-        _kept_facets.keep(key, facets)
-    return facets
+    return kept_or_shared(_kept_facets, key, lambda: _built_facets(index), 3600)
 
 
 def _built_facets(index):
@@ -170,14 +163,7 @@ def resource_count(index, applied, resources, version=None):
     """How many resources match these filters, counted once until resources change (not on every request)."""
     filters = hashlib.sha256(repr(sorted(applied.items())).encode()).hexdigest()[:32]
     key = f"library:count:{index.pk}:{version or facets_version()}:{filters}"
-    count = _kept_counts.get(key)
-    if count is None:
-        count = cache.get(key)
-        if count is None:
-            count = resources.count()
-            cache.set(key, count, 3600)
-        _kept_counts.keep(key, count)
-    return count
+    return kept_or_shared(_kept_counts, key, resources.count, 3600)
 
 
 # Each filter of the form (its query-string name) and the options it offers.
