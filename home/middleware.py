@@ -13,7 +13,6 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
 from . import page_cache, sessions
-from .kept import Kept
 from .languages import is_site_language, remember_language
 
 
@@ -72,11 +71,6 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-# The sites as each process last read them from the cache, with the version they were read at: unpickling a
-# site with its home pages on every request costs more than the rest of its cache call.
-_sites = Kept(100)
-
-
 class CachedSiteMiddleware:
     """Finds the Wagtail site, its home page in each language, the menu, the footer and the sites' root
     paths (for page URLs) in one cache call, without a query.
@@ -97,7 +91,7 @@ class CachedSiteMiddleware:
         if not request.path.startswith(("/admin/", "/static/", "/healthz")):
             key = page_cache.site_key(request)
             # The site as this process last read it: asked for again only when it is not of the version read now.
-            local = _sites.get(key)
+            local = page_cache.kept_sites.get(key)
             # The page at this address as last found (home.models.HomePage.route_cached) in the same call.
             route = page_cache.route_key(request)
             # And the session of a signed-in reader (home.sessions), for when it is read.
@@ -122,7 +116,7 @@ class CachedSiteMiddleware:
                     site, root_paths = self.find_site(request, key, version)
                 if site is not None:  # read only, by every request of the process (and its threads) alike
                     keep_home_copies(site)
-                    _sites.keep(key, (version, site, root_paths), settings.PAGE_CACHE_SECONDS or 60)
+                    page_cache.kept_sites.keep(key, (version, site, root_paths), settings.PAGE_CACHE_SECONDS or 60)
             request._wagtail_site = site
             request._wagtail_cached_site_root_paths = root_paths
         return self.get_response(request)

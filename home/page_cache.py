@@ -164,6 +164,11 @@ def current_version_and(*keys):
     return found[VERSION_KEY], values
 
 
+# The sites as each process last read them from the cache, with the version they were read at
+# (home.middleware.CachedSiteMiddleware): unpickling a site with its home pages costs more than its cache call.
+kept_sites = Kept(100)
+
+
 def site_key(request):
     """Where the site, its home pages, menu and footer are kept (home.middleware.CachedSiteMiddleware)."""
     return f"site:{request.get_host()}"
@@ -267,6 +272,12 @@ def shown_version(page):
     tags = [tag for tag in page_tags(page) if tag.startswith("page:")]
     version, found = versions(tags)
     return f"{page.pk}.{page.live_revision_id}.{version}." + ".".join(str(found[tag]) for tag in tags)
+
+
+def ancestors_known(page):
+    """Whether what follows a page's ancestors can be kept by its versions: routing found them
+    (``path_ancestors``), or it has none below the home page that could change alone."""
+    return page.depth <= 3 or hasattr(page, "path_ancestors")
 
 
 def page_state(page):
@@ -551,7 +562,8 @@ class AnonymousPageCacheMiddleware:
                 return _Kept.response(kept, request)  # one cache call
         # The page and the version of everything in one call, with the site and the page found at this
         # address (CachedSiteMiddleware, HomePage.route_cached): a miss then needs none of them again.
-        found_with = [site_key(request), route_key(request)]
+        site = site_key(request)
+        found_with = [route_key(request), *([] if kept_sites.get(site) else [site])]
         found = cache.get_many([key, VERSION_KEY, *found_with])
         entry = found.get(key)
         _remember_version(found.get(VERSION_KEY))

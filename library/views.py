@@ -267,13 +267,13 @@ def resource_cards(request, index, results, version):
 _kept_forms = Kept(600)
 
 
-def filter_form(request, index, version, facets, applied, sort, filter_options):
+def filter_form(request, index, version, offered, applied, sort, filter_options):
     """The filter form with the applied filters selected: the same for every reader of a list with these
     filters, so rendered once per process for each (library, facets version, language, filters, sort) the
-    form offers; a search (any words) or a made-up value is rendered each time and not kept."""
+    form offers (`offered`); a search (any words) or a made-up value is rendered each time and not kept."""
     language = get_language()
     key = None
-    if "q" not in applied and offered_filters(applied, facets) == applied:
+    if offered:
         key = (index.pk, index.url_path, version, language, sort, tuple(sorted(applied.items())))
         form = _kept_forms.get(key)
         if form is not None:
@@ -345,7 +345,7 @@ def resource_list(request, index):
             "query": applied.get("q", ""),
             "sort": sort,
             "filter_options": filter_options,
-            "filter_form": filter_form(request, index, version, facets, applied, sort, filter_options),
+            "filter_form": filter_form(request, index, version, offered, applied, sort, filter_options),
             "can_open_files": can_open_members_files(request.user),
         }
     )

@@ -75,10 +75,8 @@ def same_for_everyone(context):
     if request is None or getattr(request, "is_preview", False) or request.META.get("QUERY_STRING"):
         return None
     page = context.get("page")
-    # On a page whose ancestors routing found (page_state then follows them, for the breadcrumbs and the
-    # language links' fallbacks) or that has none below the home page.
-    ancestors_known = isinstance(page, Page) and (page.depth <= 3 or hasattr(page, "path_ancestors"))
-    if ancestors_known and context.get("self") is page:
+    # page_state then follows the ancestors, for the breadcrumbs and the language links' fallbacks.
+    if isinstance(page, Page) and page_cache.ancestors_known(page) and context.get("self") is page:
         state = page_cache.page_state(page)
     elif context.get("shared_chrome"):
         state = page_cache.current_version()

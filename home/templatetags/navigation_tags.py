@@ -145,9 +145,8 @@ def language_links_key(request, page):
     page, a translation of it, an ancestor or a translation of one is published, unpublished or moved.
     None where they are not kept (previews; pages whose ancestors routing did not find)."""
     on_page = isinstance(page, Page) and page.pk
-    # Ancestors (for the fallback links) known from routing, or none that could change alone.
-    ancestors_known = on_page and (page.depth <= 3 or hasattr(page, "path_ancestors"))
-    if not ancestors_known or request is None or getattr(request, "is_preview", False):
+    # The fallback links follow the ancestors.
+    if not (on_page and page_cache.ancestors_known(page)) or request is None or getattr(request, "is_preview", False):
         return None
     return f"language-links:{request.scheme}:{request.get_host()}:{get_language()}:{page_cache.shown_version(page)}"
 
