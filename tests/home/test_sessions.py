@@ -16,19 +16,19 @@ def cached_sessions(settings):
     settings.SESSION_ENGINE = "home.sessions"
 
 
-@pytest.fixture
-def session_reads(monkeypatch):
-    """The cache calls that read a session key on its own (not together with others in one call)."""
-    reads, inside_many = [], []
+def record_reads(monkeypatch, record):
+    """Call record(method, keys) for each call that reads the cache: get, or get_many (not the gets it makes)."""
+    inside_many = []
     backend = type(caches["default"])
     original_get, original_get_many = backend.get, backend.get_many
 
     def get(self, key, *args, **kwargs):
-        if str(key).startswith("django.contrib.sessions") and not inside_many:
-            reads.append(key)
+        if not inside_many:
+            record("get", [key])
         return original_get(self, key, *args, **kwargs)
 
     def get_many(self, keys, *args, **kwargs):
+        record("get_many", list(keys))
         inside_many.append(True)  # LocMemCache.get_many calls get for each key
         try:
             return original_get_many(self, keys, *args, **kwargs)
@@ -37,6 +37,18 @@ def session_reads(monkeypatch):
 
     monkeypatch.setattr(backend, "get", get)
     monkeypatch.setattr(backend, "get_many", get_many)
+
+
+@pytest.fixture
+def session_reads(monkeypatch):
+    """The cache calls that read a session key on its own (not together with others in one call)."""
+    reads = []
+
+    def record(method, keys):
+        if method == "get" and str(keys[0]).startswith("django.contrib.sessions"):
+            reads.append(keys[0])
+
+    record_reads(monkeypatch, record)
     return reads
 
 
@@ -69,25 +81,8 @@ def test_a_made_up_session_cookie_is_not_signed_in():
 @pytest.fixture
 def cache_calls(monkeypatch):
     """Each call to the cache that reads (get or get_many, not those get_many makes itself): its keys."""
-    calls, inside_many = [], []
-    backend = type(caches["default"])
-    original_get, original_get_many = backend.get, backend.get_many
-
-    def get(self, key, *args, **kwargs):
-        if not inside_many:
-            calls.append([key])
-        return original_get(self, key, *args, **kwargs)
-
-    def get_many(self, keys, *args, **kwargs):
-        calls.append(list(keys))
-        inside_many.append(True)
-        try:
-            return original_get_many(self, keys, *args, **kwargs)
-        finally:
-            inside_many.pop()
-
-    monkeypatch.setattr(backend, "get", get)
-    monkeypatch.setattr(backend, "get_many", get_many)
+    calls = []
+    record_reads(monkeypatch, lambda method, keys: calls.append(keys))
     return calls
 
 
